@@ -1,0 +1,60 @@
+# Quick start: `make book`, then `make test`. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+VENDOR := book/_static/vendor
+HTML := _build/html
+PORT ?= 8000
+
+RUNTIME_STAMP := $(VENV)/.runtime-installed
+DEV_STAMP := $(VENV)/.dev-installed
+VENDOR_STAMP := $(VENDOR)/.vendored
+
+.PHONY: book test serve clean vendor system-deps-book system-deps-test
+
+book: system-deps-book $(RUNTIME_STAMP) $(VENDOR_STAMP)
+	$(BIN)/jupyter-book build . -W -n --keep-going
+	@echo
+	@echo "The book is built. Open it in a browser:"
+	@echo "  file://$(CURDIR)/$(HTML)/index.html"
+	@echo "or serve it on http://localhost:$(PORT)/ with: make serve"
+
+test: system-deps-test $(DEV_STAMP) $(VENDOR_STAMP)
+	$(BIN)/python -m pytest
+
+serve:
+	@test -f $(HTML)/index.html || { echo "No built site in $(HTML): run 'make book' first." >&2; exit 1; }
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(HTML)
+
+vendor: $(VENDOR_STAMP)
+
+clean:
+	rm -rf _build $(VENDOR) node_modules $(VENV) .pytest_cache .hypothesis test-artifacts
+
+system-deps-book:
+	@scripts/ensure-debian-packages.sh book
+
+system-deps-test:
+	@scripts/ensure-debian-packages.sh test
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME_STAMP): requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(DEV_STAMP): requirements-dev.txt $(RUNTIME_STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+# Front-end assets come from the npm registry at build time and are served by the site itself.
+$(VENDOR_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	rm -rf $(VENDOR)
+	mkdir -p $(VENDOR)/mathjax $(VENDOR)/html-manager
+	cp node_modules/requirejs/require.js $(VENDOR)/require.js
+	cp -R node_modules/mathjax/es5/. $(VENDOR)/mathjax/
+	cp -R node_modules/@jupyter-widgets/html-manager/dist/. $(VENDOR)/html-manager/
+	rm -f $(VENDOR)/html-manager/*.map
+	@touch $@

@@ -1,0 +1,192 @@
+"""The plain data the rules take and give back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+INPUT_KINDS = ("bool", "date", "optional_date", "number", "choice")
+
+
+@dataclass(frozen=True)
+class InputSpec:
+    """One input of a rule, described well enough to build a form from it.
+
+    ``default`` None means the input is required. An ``optional_date`` accepts None as a
+    value (for example "not approved yet") but must still be given unless it has a default.
+    """
+
+    name: str
+    kind: str
+    label: str
+    help: str
+    choices: tuple[tuple[str, str], ...] = ()
+    default: Any = None
+    minimum: float | None = None
+    integer: bool = False
+    on_or_before_as_of: bool = False
+
+    @property
+    def required(self) -> bool:
+        return self.default is None
+
+    @property
+    def choice_values(self) -> tuple[str, ...]:
+        return tuple(value for value, _ in self.choices)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    issuer: str
+    document_number: str | None
+    clause: str | None
+    published_on: date | None
+    in_force_from: date | None
+    in_force_until: date | None
+    url: str | None
+    confidence: str
+
+    @property
+    def is_secondary(self) -> bool:
+        return self.confidence == "secondary"
+
+    def citation(self) -> str:
+        number = f", {self.document_number}" if self.document_number else ""
+        return f"{self.issuer}, {self.title}{number} ({self.confidence} source)"
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    id: str
+    title: str
+    summary: str
+    inputs: tuple[InputSpec, ...]
+    outcomes: dict[str, str]
+    source_ids: tuple[str, ...]
+    in_force_from: date
+    in_force_until: date | None
+    successor: str | None
+
+    def in_force_on(self, as_of: date) -> bool:
+        if as_of < self.in_force_from:
+            return False
+        return self.in_force_until is None or as_of <= self.in_force_until
+
+    def input(self, name: str) -> InputSpec:
+        return next(spec for spec in self.inputs if spec.name == name)
+
+
+@dataclass(frozen=True)
+class Reason:
+    check: str
+    description: str
+    passed: bool | None
+    message: str
+    source_id: str | None
+    clause: str | None
+
+
+def json_ready(value: Any) -> Any:
+    """Dates become ISO strings and tuples lists, so json.dumps needs no help."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(key): json_ready(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_ready(item) for item in value]
+    return value
+
+
+_MARKS = {True: "pass", False: "FAIL", None: "info"}
+
+
+@dataclass(frozen=True)
+class Decision:
+    rule_id: str
+    as_of: date
+    outcome: str
+    outcome_label: str
+    reasons: tuple[Reason, ...]
+    values: dict[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    rules_version: str = ""
+
+    def cited_source_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.source_id for r in self.reasons if r.source_id))
+
+    def to_dict(self) -> dict[str, Any]:
+        from .sources import source
+
+        return {
+            "rule_id": self.rule_id,
+            "as_of": self.as_of.isoformat(),
+            "outcome": self.outcome,
+            "outcome_label": self.outcome_label,
+            "reasons": [
+                {
+                    "check": r.check,
+                    "description": r.description,
+                    "passed": r.passed,
+                    "message": r.message,
+                    "source_id": r.source_id,
+                    "clause": r.clause,
+                }
+                for r in self.reasons
+            ],
+            "values": json_ready(self.values),
+            "warnings": list(self.warnings),
+            "sources": [
+                {
+                    "id": s.id,
+                    "citation": s.citation(),
+                    "confidence": s.confidence,
+                    "url": s.url,
+                }
+                for s in map(source, self.cited_source_ids())
+            ],
+            "rules_version": self.rules_version,
+        }
+
+    def to_frame(self):
+        import pandas as pd  # imported here so that `import nmpa_rules` stays fast
+
+        return pd.DataFrame(
+            [
+                {
+                    "check": r.check,
+                    "passed": r.passed,
+                    "message": r.message,
+                    "source": r.source_id,
+                    "clause": r.clause,
+                }
+                for r in self.reasons
+            ],
+            columns=["check", "passed", "message", "source", "clause"],
+        )
+
+    def explain(self) -> str:
+        from .sources import source
+
+        lines = [
+            f"{self.rule_id} as of {self.as_of.isoformat()}: "
+            f"{self.outcome} ({self.outcome_label})",
+            "Reasons:",
+        ]
+        for r in self.reasons:
+            cited = f" [{r.source_id}, {r.clause}]" if r.source_id else ""
+            lines.append(f"  {_MARKS[r.passed]:<4} {r.check}: {r.message}{cited}")
+        if self.values:
+            lines.append("Values:")
+            for key, value in json_ready(self.values).items():
+                lines.append(f"  {key}: {value}")
+        if self.warnings:
+            lines.append("Warnings:")
+            lines.extend(f"  - {warning}" for warning in self.warnings)
+        lines.append("Sources:")
+        for s in map(source, self.cited_source_ids()):
+            lines.append(f"  {s.id}: {s.citation()}")
+        lines.append(f"Rules data version: {self.rules_version}")
+        return "\n".join(lines)
