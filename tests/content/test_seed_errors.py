@@ -33,7 +33,8 @@ def page(request):
 
 def test_nmpa_is_not_glossed_as_a_peptide_agonist(page):
     docname, text = page
-    assert not re.search(r"Neuro-?\s?Modulatory|Peptide Agonist", text, re.I), docname
+    wrong = offending(text, r"Neuro-?\s?Modulatory|Peptide Agonist", r"\bnot\b|wrong|incorrect|error|mistak|seed")
+    assert not wrong, f"{docname}: {wrong}"
 
 
 def test_the_2025_stem_cell_approval_is_not_denied(page):
@@ -57,14 +58,14 @@ def test_example_provinces_are_not_an_official_list(page):
     wrong = offending(
         text,
         r"Shanghai[^.]*Jiangsu|Jiangsu[^.]*Shanghai",
-        r"example|secondary|not (an )?official|names no|does not name|no provinces|illustrat|reported|consultancy|seed",
+        r"example|secondary|not (an )?official|names no|does not name|no provinces|illustrat|reported|consultancy|news|law-firm|seed",
     )
     assert not wrong, f"{docname}: {wrong}"
 
 
 def test_insulin_is_not_presented_as_officially_eligible(page):
     docname, text = page
-    wrong = offending(text, r"insulin[^.]*(eligib|pilot|segment)|(eligib|pilot|segment)[^.]*insulin", r"secondary|unconfirmed|not confirmed|not (in|named in) the official|reported|only in|doping")
+    wrong = offending(text, r"insulin[^.]*(eligib|pilot|segment)|(eligib|pilot|segment)[^.]*insulin", r"secondary|unconfirmed|not confirmed|not (in|named in|from) the (official|plan)|reported|only in|news|law-firm|doping")
     assert not wrong, f"{docname}: {wrong}"
 
 
