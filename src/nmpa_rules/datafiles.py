@@ -128,8 +128,9 @@ def load_data_file(
     directory: Path = DATA_DIR,
 ) -> Any:
     """The validated content of one data file; DataFileError names the file and the problem."""
-    data, lines = load_yaml(directory / file_name, error_type=DataFileError)
-    _Checker(file_name, lines, source_ids).check(data, schema, ())
+    path = directory / file_name
+    data, lines = load_yaml(path, error_type=DataFileError)
+    _Checker(str(path), lines, source_ids).check(data, schema, ())
     return data
 
 

@@ -8,7 +8,7 @@ MISSING = object()
 """Stands for an input that was not given at all (None can be a real value)."""
 
 
-def show_value(value: object) -> str:
+def _show_value(value: object) -> str:
     if value is MISSING:
         return "(not given)"
     if isinstance(value, date):
@@ -44,13 +44,7 @@ class InputError(ValueError):
         where = ""
         if self.file:
             where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
-        return f"{where}{self.field}: {show_value(self.value)} {self.problem}; {self.allowed}"
-
-    def located(self, file: str, line: int | None) -> InputError:
-        """The same error, pointing at a place in a YAML file."""
-        return type(self)(
-            self.field, self.value, self.allowed, problem=self.problem, file=file, line=line
-        )
+        return f"{where}{self.field}: {_show_value(self.value)} {self.problem}; {self.allowed}"
 
     def __str__(self) -> str:
         return self._sentence()

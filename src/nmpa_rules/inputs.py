@@ -11,23 +11,27 @@ from .errors import MISSING, InputError
 from .model import InputSpec, RuleInfo
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Wide enough for any rule; bounded so that counting forward can never overflow a date.
+EARLIEST, LATEST = date(1900, 1, 1), date(2099, 12, 31)
 
 
 def parse_date(field: str, value: Any, *, allow_none: bool = False) -> date | None:
     """A ``date`` or an ISO "YYYY-MM-DD" string; datetimes are refused as ambiguous."""
-    allowed = "a date as YYYY-MM-DD" + (" or none" if allow_none else "")
+    allowed = f"a date as YYYY-MM-DD between {EARLIEST} and {LATEST}" + (", or none" if allow_none else "")
     if value is None and allow_none:
         return None
     if isinstance(value, datetime):
         raise InputError(field, value, allowed, problem="is a date and time, not a date")
-    if isinstance(value, date):
-        return value
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
-            return date.fromisoformat(value)
+            value = date.fromisoformat(value)
         except ValueError:
             raise InputError(field, value, allowed, problem="is not a real calendar date") from None
-    raise InputError(field, value, allowed, problem="is not a date")
+    if not isinstance(value, date):
+        raise InputError(field, value, allowed, problem="is not a date")
+    if not EARLIEST <= value <= LATEST:
+        raise InputError(field, value, allowed, problem="is outside the supported range")
+    return value
 
 
 def _check_one(spec: InputSpec, value: Any) -> Any:
@@ -39,7 +43,7 @@ def _check_one(spec: InputSpec, value: Any) -> Any:
         return parse_date(spec.name, value, allow_none=spec.kind == "optional_date")
     if spec.kind == "number":
         return _check_number(spec, value)
-    if value not in spec.choice_values or not isinstance(value, str):
+    if not isinstance(value, str) or value not in spec.choice_values:
         raise InputError(spec.name, value, "one of: " + ", ".join(spec.choice_values), problem="is not a known value")
     return value
 
@@ -48,12 +52,16 @@ def _check_number(spec: InputSpec, value: Any) -> int | float:
     wanted = "a whole number" if spec.integer else "a number"
     if spec.minimum is not None:
         wanted += f" of at least {spec.minimum:g}"
+    if spec.maximum is not None:
+        wanted += f" and at most {spec.maximum:g}"
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise InputError(spec.name, value, f"give {wanted}", problem="is not a number")
     if spec.integer and value != int(value):
         raise InputError(spec.name, value, f"give {wanted}", problem="is not a whole number")
     if spec.minimum is not None and value < spec.minimum:
         raise InputError(spec.name, value, f"give {wanted}", problem="is too small")
+    if spec.maximum is not None and value > spec.maximum:
+        raise InputError(spec.name, value, f"give {wanted}", problem="is too large")
     return int(value) if spec.integer else value
 
 
@@ -77,7 +85,7 @@ def check_inputs(info: RuleInfo, as_of: date, given: Mapping[str, Any]) -> dict[
             raise InputError(
                 spec.name,
                 value,
-                f"{spec.label} must be on or before as_of",
+                "it must be on or before as_of (it cannot have happened yet)",
                 problem=f"is after as_of {as_of.isoformat()}",
             )
         checked[spec.name] = value

@@ -6,9 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-INPUT_KINDS = ("bool", "date", "optional_date", "number", "choice")
-
-
 @dataclass(frozen=True)
 class InputSpec:
     """One input of a rule, described well enough to build a form from it.
@@ -24,6 +21,7 @@ class InputSpec:
     choices: tuple[tuple[str, str], ...] = ()
     default: Any = None
     minimum: float | None = None
+    maximum: float | None = None
     integer: bool = False
     on_or_before_as_of: bool = False
 
@@ -74,9 +72,6 @@ class RuleInfo:
         if as_of < self.in_force_from:
             return False
         return self.in_force_until is None or as_of <= self.in_force_until
-
-    def input(self, name: str) -> InputSpec:
-        return next(spec for spec in self.inputs if spec.name == name)
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,8 @@ def load_yaml(path: Path, error_type: type[InputError] = InputError) -> tuple[An
         ) from None
     except yaml.YAMLError as err:
         raise error_type("yaml", str(err), "fix the YAML syntax", problem="is a YAML error", file=str(path)) from None
+    except ValueError as err:  # e.g. an unquoted impossible date such as 2025-02-30
+        raise error_type("yaml", str(err), "quote the value or correct it", problem="cannot be read as a YAML value", file=str(path)) from None
     finally:
         loader.dispose()
     lines: Lines = {}

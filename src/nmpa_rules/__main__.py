@@ -1,0 +1,13 @@
+import os
+import sys
+
+from .cli import main
+
+try:
+    status = main()
+    sys.stdout.flush()
+except BrokenPipeError:
+    # The reader closed the pipe (`... | head`): stop quietly, as other command-line tools do.
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    status = 0
+sys.exit(status)

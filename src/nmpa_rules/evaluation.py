@@ -1,0 +1,51 @@
+"""The public entry points: evaluate a rule, list the rules."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from .datafiles import load_data_file
+from .errors import InputError
+from .inputs import check_inputs, parse_date
+from .model import Decision, RuleInfo
+from .rules import RULE_MODULES
+from .sources import source
+
+RULES_VERSION: str = load_data_file("version.yaml", {"rules_data_version": "text"}, None)["rules_data_version"]
+
+
+def list_rules() -> tuple[RuleInfo, ...]:
+    return tuple(module.INFO for module in RULE_MODULES.values())
+
+
+def rule_info(rule_id: str) -> RuleInfo:
+    try:
+        return RULE_MODULES[rule_id].INFO
+    except (KeyError, TypeError):
+        raise InputError("rule", rule_id, "one of: " + ", ".join(RULE_MODULES), problem="is not a known rule") from None
+
+
+def evaluate(rule_id: str, as_of: date | str, /, **inputs: Any) -> Decision:
+    """Decide ``rule_id`` on ``as_of`` for ``inputs``; InputError for anything invalid."""
+    info = rule_info(rule_id)
+    on = parse_date("as_of", as_of)
+    checked = check_inputs(info, on, inputs)
+    finding = RULE_MODULES[rule_id].decide(on, checked)
+    warnings = list(finding.warnings)
+    for reason in finding.reasons:
+        cited = source(reason.source_id)
+        if cited.is_secondary:
+            warning = f"'{reason.description}' rests on a secondary source: {cited.citation()} [{cited.id}]."
+            if warning not in warnings:
+                warnings.append(warning)
+    return Decision(
+        rule_id=rule_id,
+        as_of=on,
+        outcome=finding.outcome,
+        outcome_label=info.outcomes[finding.outcome],
+        reasons=tuple(finding.reasons),
+        values=finding.values,
+        warnings=tuple(warnings),
+        rules_version=RULES_VERSION,
+    )

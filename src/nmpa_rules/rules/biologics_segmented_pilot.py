@@ -1,0 +1,168 @@
+"""Whether a biologic can join the segmented-production pilot (Pilot Work Plan 2024)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..datafiles import WINDOW, fact, load_data_file, require_subset
+from ..model import InputSpec, RuleInfo
+from ..sources import SOURCE_IDS
+from .common import Finding, check_in_force
+
+DATA_FILE = "biologics_segmented_pilot.yaml"
+DATA = load_data_file(
+    DATA_FILE,
+    {
+        "in_force": WINDOW,
+        "successor": fact(**{"from": "date", "text": "text"}),
+        "eligible_product_classes": fact(values=["text"]),
+        "province_criteria": fact(),
+        "unified_quality_system": fact(),
+        "min_cmo_commercial_biologics_years": fact(value="number"),
+        "applications_open_from": fact(value="date"),
+        "applications_close_on": fact(value="date"),
+        "focus_modalities": fact(values=["text"]),
+        "secondary_only_modalities": fact(values=["text"]),
+    },
+    SOURCE_IDS,
+)
+
+PRODUCT_CLASSES = (
+    ("innovative_biologic", "Innovative biologic"),
+    ("urgently_needed_biologic", "Clinically urgently needed biologic"),
+    ("nmpa_designated_biologic", "Other biologic specified by the NMPA"),
+    ("other_biologic", "Another biologic"),
+    ("not_biologic", "Not a biological product"),
+)
+MODALITIES = (
+    ("multivalent_vaccine", "Multivalent or combination vaccine"),
+    ("antibody", "Antibody"),
+    ("adc", "Antibody-drug conjugate (ADC)"),
+    ("glp1", "GLP-1-class biologic"),
+    ("insulin", "Insulin"),
+    ("other", "Other or not stated"),
+)
+require_subset(DATA_FILE, "eligible_product_classes", DATA["eligible_product_classes"]["values"], dict(PRODUCT_CLASSES))
+require_subset(
+    DATA_FILE,
+    "focus_modalities",
+    DATA["focus_modalities"]["values"] + DATA["secondary_only_modalities"]["values"],
+    dict(MODALITIES),
+)
+
+INFO = RuleInfo(
+    id="biologics.segmented_pilot",
+    title="Segmented production pilot for biologics",
+    summary=(
+        "Whether a biological product can be made in segments at more than one site under "
+        "the NMPA's 2024 Pilot Work Plan."
+    ),
+    inputs=(
+        InputSpec("product_class", "choice", "What kind of biologic is it?",
+                  "The pilot covers innovative, clinically urgently needed and NMPA-specified biologics.",
+                  choices=PRODUCT_CLASSES),
+        InputSpec("modality", "choice", "What type of product is it?",
+                  "For information only: the plan names some product types as focus examples.",
+                  choices=MODALITIES, default="other"),
+        InputSpec("province_in_pilot", "bool", "Is the province taking part in the pilot?",
+                  "The plan names no provinces; it sets criteria that provinces must meet."),
+        InputSpec("unified_quality_system", "bool", "One quality system across all sites?",
+                  "The marketing authorization holder and every contract manufacturer must work under one quality management system."),
+        InputSpec("cmo_commercial_biologics_years", "number", "Contract manufacturer's years of commercial biologics production",
+                  "Years the contract manufacturer has made biologics at commercial scale.", minimum=0),
+        InputSpec("applied_on", "date", "Date of the application",
+                  "The day the application to join the pilot was made.", on_or_before_as_of=True),
+    ),
+    outcomes={
+        "eligible": "Eligible for the pilot",
+        "not_eligible": "Not eligible for the pilot",
+        "not_in_force": "The pilot is not in force on this date",
+    },
+    source_ids=("pilot_workplan2024", "ropesgray2024", "pbm2024", "decree828_2026"),
+    in_force_from=DATA["in_force"]["from"],
+    in_force_until=DATA["in_force"]["until"],
+    successor=DATA["successor"]["text"],
+)
+
+_LABELS = dict(PRODUCT_CLASSES) | dict(MODALITIES)
+
+
+def decide(as_of: date, given: dict[str, Any]) -> Finding:
+    finding = check_in_force(DATA["in_force"], as_of, subject="the segmented production pilot", successor=DATA["successor"])
+    if finding.outcome == "not_in_force":
+        return finding
+    eligible_classes = DATA["eligible_product_classes"]
+    product_class = given["product_class"]
+    finding.add(
+        "product_class",
+        "Is the product in an eligible class?",
+        product_class in eligible_classes["values"],
+        f"{_LABELS[product_class]}: "
+        + ("an eligible class." if product_class in eligible_classes["values"]
+           else "not eligible; the pilot covers innovative, clinically urgently needed and NMPA-specified biologics."),
+        eligible_classes,
+    )
+    _describe_modality(finding, given["modality"])
+    finding.add(
+        "province_in_pilot",
+        "Is the province in the pilot?",
+        given["province_in_pilot"],
+        "The province takes part in the pilot." if given["province_in_pilot"]
+        else "The province does not take part in the pilot (the plan names no provinces; it sets criteria).",
+        DATA["province_criteria"],
+    )
+    finding.add(
+        "unified_quality_system",
+        "Are all sites under one quality management system?",
+        given["unified_quality_system"],
+        "The holder and the contract manufacturers share one quality management system." if given["unified_quality_system"]
+        else "The holder and the contract manufacturers are not under one quality management system.",
+        DATA["unified_quality_system"],
+    )
+    minimum_years = DATA["min_cmo_commercial_biologics_years"]
+    years = given["cmo_commercial_biologics_years"]
+    finding.add(
+        "cmo_experience",
+        f"Has the contract manufacturer at least {minimum_years['value']:g} years of commercial biologics manufacturing?",
+        years >= minimum_years["value"],
+        f"{years:g} years of commercial biologics manufacturing; at least {minimum_years['value']:g} are required.",
+        minimum_years,
+    )
+    _check_application_date(finding, given["applied_on"])
+    finding.outcome = "eligible" if finding.all_passed() else "not_eligible"
+    return finding
+
+
+def _describe_modality(finding: Finding, modality: str) -> None:
+    focus = DATA["focus_modalities"]
+    secondary_only = DATA["secondary_only_modalities"]
+    if modality in secondary_only["values"]:
+        finding.add("modality", "Is the product type named in the plan?", None,
+                    f"{_LABELS[modality]} is named only by a secondary source, not by the official plan.",
+                    secondary_only)
+    elif modality in focus["values"]:
+        finding.add("modality", "Is the product type named in the plan?", None,
+                    f"{_LABELS[modality]} is one of the plan's focus examples.", focus)
+    else:
+        finding.add("modality", "Is the product type named in the plan?", None,
+                    "Not one of the plan's focus examples; eligibility rests on the product class.", focus)
+
+
+def _check_application_date(finding: Finding, applied_on: date) -> None:
+    opens = DATA["applications_open_from"]
+    closes = DATA["applications_close_on"]
+    finding.add(
+        "applied_after_opening",
+        f"Was the application made on or after {opens['value'].isoformat()}?",
+        applied_on >= opens["value"],
+        f"Applied on {applied_on.isoformat()}; the pilot started on {opens['value'].isoformat()}.",
+        opens,
+    )
+    finding.add(
+        "applied_by_deadline",
+        f"Was the application made by {closes['value'].isoformat()}?",
+        applied_on <= closes["value"],
+        f"Applied on {applied_on.isoformat()}; applications were reportedly taken until {closes['value'].isoformat()}.",
+        closes,
+    )

@@ -1,0 +1,140 @@
+"""python -m nmpa_rules: test, check, list, sources; bad input exits 2 without a traceback."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nmpa_rules.cli import main
+
+SCENARIO_DIR = Path(__file__).parent / "scenarios"
+CLOCK = ["check", "timelines.review_clock", "--as-of", "2026-01-05", "procedure=ind", "started_on=2026-01-05"]
+
+
+def _run(*args):
+    return subprocess.run([sys.executable, "-m", "nmpa_rules", *args], capture_output=True, text=True)
+
+
+def test_test_command_passes_the_shipped_scenarios():
+    run = _run("test", str(SCENARIO_DIR))
+    assert run.returncode == 0, run.stdout
+    lines = run.stdout.splitlines()
+    assert all(line.startswith("PASS ") for line in lines[:-1])
+    assert lines[-1] == f"{len(lines) - 1} passed, 0 failed"
+
+
+def test_test_command_reports_a_failure_with_its_reasons(tmp_path):
+    (tmp_path / "wrong.yaml").write_text(
+        "- name: wrong outcome\n"
+        "  rule: stem_cells.pathway\n"
+        "  as_of: 2025-06-01\n"
+        "  input: {purpose: clinical_research, institution_filed: false}\n"
+        "  expect: {outcome: clinical_research_filing}\n"
+        "- name: right outcome\n"
+        "  rule: stem_cells.pathway\n"
+        "  as_of: 2025-06-01\n"
+        "  input: {purpose: clinical_research, institution_filed: false}\n"
+        "  expect: {outcome: not_permitted}\n"
+    )
+    run = _run("test", str(tmp_path))
+    assert run.returncode == 1
+    assert f"FAIL {tmp_path / 'wrong.yaml'}::wrong outcome" in run.stdout
+    assert "expected clinical_research_filing, got not_permitted" in run.stdout
+    assert "FAIL institution_filed:" in run.stdout
+    assert run.stdout.splitlines()[-1] == "1 passed, 1 failed"
+
+
+def test_a_broken_scenario_file_exits_2_with_file_and_line(tmp_path):
+    (tmp_path / "broken.yaml").write_text("- name: a\n  rule: [\n")
+    run = _run("test", str(tmp_path))
+    assert run.returncode == 2
+    assert f"{tmp_path / 'broken.yaml'}:3:" in run.stderr
+    assert "Traceback" not in run.stderr and run.stdout == ""
+
+
+def test_check_prints_the_explanation(capsys):
+    assert main(CLOCK) == 0
+    out = capsys.readouterr().out
+    assert "computed" in out and "deadline: 2026-04-03" in out and "drr2020" in out
+
+
+def test_check_accepts_inputs_before_and_after_as_of(capsys):
+    assert main(["check", "timelines.review_clock", "procedure=ind", "--as-of", "2026-01-05",
+                 "started_on=2026-01-05", "paused_working_days=0"]) == 0
+    assert "deadline: 2026-04-03" in capsys.readouterr().out
+
+
+def test_check_json(capsys):
+    assert main(CLOCK + ["--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["values"]["deadline"] == "2026-04-03"
+
+
+def test_check_parses_values_by_kind(capsys):
+    assert main(["check", "imports.pre_approval_batches", "--as-of", "2025-12-01", "marketed_overseas=true",
+                 "category=new_drug", "china_approval_date=none", "manufactured_on=2025-06-01",
+                 "commercial_scale=TRUE", "gmp_evidence=inspection_notice", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["outcome"] == "not_eligible"
+    assert main(["check", "biologics.segmented_pilot", "--as-of", "2025-06-01", "product_class=innovative_biologic",
+                 "province_in_pilot=true", "unified_quality_system=true", "cmo_commercial_biologics_years=3.5",
+                 "applied_on=2025-03-03", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["outcome"] == "eligible"
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["check", "nope", "--as-of", "2025-01-01"], "rule: 'nope' is not a known rule"),
+        (["check", "stem_cells.pathway", "--as-of", "2025-01-01", "purpose=cure", "institution_filed=true"],
+         "purpose: 'cure' is not a known value"),
+        (["check", "stem_cells.pathway", "--as-of", "2025-01-01", "purpose=clinical_research",
+          "institution_filed=yes"], "institution_filed: 'yes' is not a yes/no value"),
+        (["check", "stem_cells.pathway", "--as-of", "2025-01-01", "purpose"], "is not a key=value pair"),
+        (["check", "stem_cells.pathway", "--as-of", "2025-01-01", "purpose=clinical_research", "colour=red",
+          "institution_filed=true"], "colour: 'red' is not an input"),
+        (["check", "stem_cells.pathway", "--as-of", "yesterday", "purpose=clinical_research",
+          "institution_filed=true"], "as_of: 'yesterday' is not a date"),
+        (["check", "timelines.review_clock", "--as-of", "2025-01-01", "procedure=ind", "started_on=2025-01-01",
+          "paused_working_days=many"], "paused_working_days: 'many' is not a number"),
+        (["list", "--as-of", "2025-02-30"], "is not a real calendar date"),
+        (["test", "/no/such/folder"], "does not exist"),
+    ],
+)
+def test_bad_input_exits_2_with_one_message(capsys, args, words):
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert words in captured.err
+    assert captured.err.startswith("error: ") and captured.out == ""
+
+
+def test_bad_input_has_no_traceback_in_a_real_process():
+    run = _run("check", "imports.pre_approval_batches", "--as-of", "2026-01-01", "marketed_overseas=true",
+               "category=new_drug", "china_approval_date=none", "manufactured_on=2026-03-01",
+               "commercial_scale=true", "gmp_evidence=none")
+    assert run.returncode == 2
+    assert run.stderr.strip() == (
+        "error: manufactured_on: 2026-03-01 is after as_of 2026-01-01; "
+        "it must be on or before as_of (it cannot have happened yet)"
+    )
+
+
+def test_usage_errors_exit_2():
+    run = _run("list")
+    assert run.returncode == 2 and "--as-of" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_list_shows_whether_each_rule_is_in_force(capsys):
+    assert main(["list", "--as-of", "2027-01-01"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 5
+    assert lines[0].startswith("biologics.segmented_pilot") and "NOT in force" in lines[0]
+    assert all("NOT" not in line for line in lines[1:])
+
+
+def test_sources_lists_every_source(capsys):
+    assert main(["sources"]) == 0
+    out = capsys.readouterr().out
+    assert "ropesgray2024" in out and "[secondary]" in out and "[primary]" in out

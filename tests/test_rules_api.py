@@ -1,0 +1,273 @@
+"""The public API: shapes, messages, explanations, warnings and validity windows."""
+
+import dataclasses
+import json
+from datetime import date
+
+import pytest
+
+import nmpa_rules
+from nmpa_rules import (
+    RULES_VERSION,
+    Decision,
+    InputError,
+    InputSpec,
+    Reason,
+    RuleInfo,
+    Source,
+    evaluate,
+    list_rules,
+    rule_info,
+    source,
+    sources,
+)
+
+PILOT = dict(
+    product_class="innovative_biologic",
+    modality="antibody",
+    province_in_pilot=True,
+    unified_quality_system=True,
+    cmo_commercial_biologics_years=3,
+    applied_on=date(2025, 3, 3),
+)
+BATCH = dict(
+    marketed_overseas=True,
+    category="new_drug",
+    china_approval_date="2025-11-03",
+    manufactured_on="2025-06-01",
+    commercial_scale=True,
+    gmp_evidence="inspection_notice",
+)
+HORMONE = dict(
+    product_status="approved_in_china",
+    preparation="compounded",
+    use="on_label",
+    off_label_conditions_met=False,
+    same_product_on_market=False,
+    contains_biologic=False,
+    special_control_substance=False,
+    anabolic_agent=False,
+    setting="ordinary",
+    marketed_in_hk_macau=False,
+    urgent_clinical_need=False,
+)
+
+
+def test_public_names():
+    assert set(nmpa_rules.__all__) == {
+        "evaluate", "list_rules", "rule_info", "sources", "source", "Decision", "Reason",
+        "Source", "RuleInfo", "InputSpec", "InputError", "RULES_VERSION",
+    }
+    assert issubclass(InputError, ValueError)
+    assert RULES_VERSION
+
+
+def test_list_rules_is_stable_and_complete():
+    ids = [info.id for info in list_rules()]
+    assert ids == [
+        "biologics.segmented_pilot",
+        "imports.pre_approval_batches",
+        "stem_cells.pathway",
+        "hormones.pathway",
+        "timelines.review_clock",
+    ]
+    assert list_rules() == list_rules()
+    for info in list_rules():
+        assert isinstance(info, RuleInfo) and rule_info(info.id) is info
+        assert "not_in_force" in info.outcomes
+        for spec in info.inputs:
+            assert isinstance(spec, InputSpec)
+            assert spec.kind in {"bool", "date", "optional_date", "number", "choice"}
+            assert spec.label and spec.help.endswith(".")
+            assert bool(spec.choices) == (spec.kind == "choice")
+
+
+def test_rule_info_for_an_unknown_id():
+    with pytest.raises(InputError) as caught:
+        rule_info("nope")
+    assert caught.value.field == "rule" and caught.value.value == "nope"
+
+
+def test_in_force_on_is_inclusive():
+    pilot = rule_info("biologics.segmented_pilot")
+    assert not pilot.in_force_on(date(2024, 10, 20))
+    assert pilot.in_force_on(date(2024, 10, 21))
+    assert pilot.in_force_on(date(2026, 12, 31))
+    assert not pilot.in_force_on(date(2027, 1, 1))
+    assert "Decree No. 828" in pilot.successor
+
+
+def test_decision_is_frozen_and_complete():
+    decision = evaluate("biologics.segmented_pilot", "2025-06-01", **PILOT)
+    assert isinstance(decision, Decision)
+    assert decision.as_of == date(2025, 6, 1)
+    assert decision.outcome == "eligible"
+    assert decision.outcome_label == "Eligible for the pilot"
+    assert decision.rules_version == RULES_VERSION
+    assert all(isinstance(r, Reason) for r in decision.reasons)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        decision.outcome = "not_eligible"
+
+
+def test_every_condition_is_reported_not_just_the_first_failure():
+    decision = evaluate(
+        "biologics.segmented_pilot", "2026-06-01",
+        product_class="other_biologic", province_in_pilot=False, unified_quality_system=False,
+        cmo_commercial_biologics_years=1, applied_on="2026-05-01",
+    )
+    failed = {r.check for r in decision.reasons if r.passed is False}
+    assert failed == {"product_class", "province_in_pilot", "unified_quality_system", "cmo_experience", "applied_by_deadline"}
+
+
+def test_to_dict_is_json_ready():
+    decision = evaluate("timelines.review_clock", "2025-01-20", procedure="ind", started_on="2025-01-20")
+    data = json.loads(json.dumps(decision.to_dict()))
+    assert data["values"]["deadline"] == "2025-04-21"
+    assert data["values"]["holidays_skipped"][0] == "2025-01-28"
+    assert {s["id"] for s in data["sources"]} >= {"drr2020", "civil_code2020"}
+    assert data["reasons"][0]["source_id"] == "drr2020"
+
+
+def test_to_frame_has_one_row_per_reason():
+    decision = evaluate("hormones.pathway", "2024-01-01", **HORMONE)
+    frame = decision.to_frame()
+    assert list(frame.columns) == ["check", "passed", "message", "source", "clause"]
+    assert len(frame) == len(decision.reasons)
+    assert frame.loc[0, "source"] == decision.reasons[0].source_id
+
+
+def test_explain_names_outcome_reasons_and_sources():
+    text = evaluate("imports.pre_approval_batches", "2025-12-01", **BATCH).explain()
+    assert text.splitlines()[0] == (
+        "imports.pre_approval_batches as of 2025-12-01: eligible (The batch may be imported)"
+    )
+    assert "nmpa_ann2025_96" in text and "Warnings:" in text and RULES_VERSION in text
+
+
+def test_not_in_force_after_expiry_names_the_last_day_and_the_successor():
+    decision = evaluate("biologics.segmented_pilot", "2027-01-01", **PILOT)
+    assert decision.outcome == "not_in_force"
+    messages = " ".join(r.message for r in decision.reasons)
+    assert "not in force on 2027-01-01; last in force until 2026-12-31" in messages
+    assert "Decree No. 828" in messages
+    assert any("secondary source" in w and "decree828_2026" in w for w in decision.warnings)
+
+
+def test_not_in_force_before_the_start_names_the_first_day():
+    decision = evaluate("imports.pre_approval_batches", "2025-09-29", **{**BATCH, "manufactured_on": "2025-01-01"})
+    assert decision.outcome == "not_in_force"
+    assert "not in force on 2025-09-29; first in force on 2025-09-30" in decision.reasons[0].message
+
+
+def test_secondary_sources_always_warn():
+    decision = evaluate("biologics.segmented_pilot", "2025-06-01", **{**PILOT, "modality": "insulin"})
+    assert any("ropesgray2024" in w for w in decision.warnings)
+    assert any("pbm2024" in w for w in decision.warnings)
+    primary_only = evaluate("stem_cells.pathway", "2020-01-01", purpose="clinical_research", institution_filed=True)
+    assert primary_only.warnings == ()
+
+
+def test_imports_always_warn_about_unconfirmed_limits_and_the_start_date():
+    warnings = " ".join(evaluate("imports.pre_approval_batches", "2025-12-01", **BATCH).warnings)
+    assert "Shelf-life, labelling and date limits" in warnings
+    assert "reported publication date" in warnings
+
+
+def test_stem_cell_values_and_decree_818_warning():
+    before = evaluate("stem_cells.pathway", "2026-04-30", purpose="marketing_approval", institution_filed=False)
+    after = evaluate("stem_cells.pathway", "2026-05-01", purpose="marketing_approval", institution_filed=False)
+    assert before.values["governing_document"] == "stemcell_measures2015"
+    assert after.values["governing_document"] == "decree818_2025"
+    assert after.values["approved_stem_cell_drugs"] == ["amimestrocel"]
+    assert not any("Decree No. 818" in w for w in before.warnings)
+    assert any("formally replaces" in w for w in after.warnings)
+    later = evaluate("stem_cells.pathway", "2027-03-01", purpose="marketing_approval", institution_filed=False)
+    assert any("not checked" in w for w in later.warnings)
+
+
+def test_hormone_warnings_for_unconfirmed_article_and_decree_828():
+    early = evaluate("hormones.pathway", "2026-05-14", **HORMONE)
+    late = evaluate("hormones.pathway", "2026-05-15", **HORMONE)
+    assert any("Art. 14" in w for w in early.warnings)
+    assert not any("Decree No. 828" in w for w in early.warnings)
+    assert any("Decree No. 828" in w for w in late.warnings)
+    gba = evaluate("hormones.pathway", "2021-06-01", **{
+        **HORMONE, "preparation": "commercial", "product_status": "approved_overseas_only",
+        "setting": "gba_designated", "marketed_in_hk_macau": True, "urgent_clinical_need": True})
+    assert any("2020-09-29" in w for w in gba.warnings)
+
+
+def test_review_clock_warnings():
+    estimate = evaluate("timelines.review_clock", "2026-06-01", procedure="nda_standard", started_on="2026-06-01")
+    assert estimate.values["is_estimate"] is True
+    assert any("estimate" in w for w in estimate.warnings)
+    projection = evaluate("timelines.review_clock", "2025-01-01", procedure="ind", started_on="2025-03-03")
+    assert any("projection" in w for w in projection.warnings)
+    fast = evaluate("timelines.review_clock", "2025-11-03", procedure="ind_fast_channel", started_on="2025-11-03")
+    assert any("nmpa_ann2025_86" in w for w in fast.warnings)
+    early = evaluate("timelines.review_clock", "2020-07-01", procedure="ind", started_on="2020-07-01")
+    assert any("Civil Code" in w for w in early.warnings)
+
+
+def test_date_strings_and_dates_give_the_same_decision():
+    as_text = evaluate("biologics.segmented_pilot", "2025-06-01", **{**PILOT, "applied_on": "2025-03-03"})
+    as_date = evaluate("biologics.segmented_pilot", date(2025, 6, 1), **PILOT)
+    assert as_text == as_date
+
+
+@pytest.mark.parametrize(
+    "rule_id, as_of, inputs, field, words",
+    [
+        ("imports.pre_approval_batches", "2026-01-01", {**BATCH, "manufactured_on": "2026-03-01"}, "manufactured_on",
+         "manufactured_on: 2026-03-01 is after as_of 2026-01-01; it must be on or before as_of"),
+        ("biologics.segmented_pilot", "2025-06-01", {**PILOT, "province_in_pilot": 1}, "province_in_pilot",
+         "province_in_pilot: 1 is not a yes/no value; use true or false"),
+        ("biologics.segmented_pilot", "2025-06-01", {**PILOT, "cmo_commercial_biologics_years": "3"},
+         "cmo_commercial_biologics_years", "'3' is not a number"),
+        ("biologics.segmented_pilot", "2025-06-01", {**PILOT, "cmo_commercial_biologics_years": float("nan")},
+         "cmo_commercial_biologics_years", "is not a number"),
+        ("biologics.segmented_pilot", "2025-06-01", {**PILOT, "product_class": "vaccine"}, "product_class",
+         "'vaccine' is not a known value; one of: innovative_biologic"),
+        ("biologics.segmented_pilot", "2025-06-01", {k: v for k, v in PILOT.items() if k != "applied_on"},
+         "applied_on", "applied_on: (not given) is missing; required"),
+        ("biologics.segmented_pilot", "2025-06-01", {**PILOT, "as_of": "2025-01-01"}, "as_of",
+         "is not an input of this rule"),
+        ("biologics.segmented_pilot", "1 June 2025", PILOT, "as_of", "is not a date"),
+        ("biologics.segmented_pilot", "2025-06-01", {**PILOT, "applied_on": "20250303"}, "applied_on", "YYYY-MM-DD"),
+        ("stem_cells.pathway", "1899-12-31", {"purpose": "clinical_research", "institution_filed": True},
+         "as_of", "is outside the supported range"),
+        ("stem_cells.pathway", "2025-06-01", {"purpose": ["clinical_research"], "institution_filed": True},
+         "purpose", "is not a known value"),
+        ("timelines.review_clock", "2025-06-01", {"procedure": "ind", "started_on": "2025-06-01",
+                                                  "paused_working_days": True}, "paused_working_days", "not a number"),
+    ],
+)
+def test_input_errors_name_field_value_and_what_is_allowed(rule_id, as_of, inputs, field, words):
+    with pytest.raises(InputError) as caught:
+        evaluate(rule_id, as_of, **inputs)
+    assert caught.value.field == field
+    assert words in str(caught.value)
+    assert caught.value.allowed and caught.value.allowed in str(caught.value)
+
+
+def test_a_datetime_is_refused_as_ambiguous():
+    from datetime import datetime
+
+    with pytest.raises(InputError, match="date and time"):
+        evaluate("stem_cells.pathway", datetime(2025, 6, 1, 12), purpose="clinical_research", institution_filed=True)
+
+
+def test_sources():
+    all_sources = sources()
+    assert all(isinstance(s, Source) for s in all_sources)
+    assert len({s.id for s in all_sources}) == len(all_sources)
+    assert source("ropesgray2024").confidence == "secondary"
+    assert source("pilot_workplan2024").in_force_until == date(2026, 12, 31)
+    with pytest.raises(InputError):
+        source("nope")
+
+
+def test_every_rule_cites_only_listed_sources():
+    listed = {s.id for s in sources()}
+    for info in list_rules():
+        assert set(info.source_ids) <= listed

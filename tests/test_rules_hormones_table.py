@@ -1,0 +1,66 @@
+"""The hormone pathway table: exactly one rule for every case, and a broken table is caught."""
+
+import dataclasses
+import itertools
+from datetime import date
+
+import pytest
+
+from nmpa_rules import evaluate
+from nmpa_rules.errors import RuleTableError
+from nmpa_rules.rules.hormones_pathway import PATHWAY_RULES, Facts, PathwayRule, choose_pathway
+
+FACT_NAMES = [f.name for f in dataclasses.fields(Facts)]
+
+
+def _possible_facts():
+    """Every combination of facts the inputs can produce (a product has one approval status)."""
+    for values in itertools.product((False, True), repeat=len(FACT_NAMES)):
+        facts = Facts(**dict(zip(FACT_NAMES, values)))
+        if facts.approved_in_china and facts.approved_overseas_only:
+            continue
+        if facts.in_boao and facts.in_gba:
+            continue
+        yield facts
+
+
+def test_exactly_one_rule_applies_to_every_possible_case():
+    outcomes = set()
+    for facts in _possible_facts():
+        outcomes.add(choose_pathway(facts, PATHWAY_RULES).outcome)
+    assert outcomes == {
+        "hospital_preparation", "registration_required", "approved_use",
+        "off_label_prescription", "boao_special_access", "gba_special_access",
+    }
+
+
+def test_overlapping_rules_are_an_error_not_a_first_match():
+    careless = PathwayRule("approved_use", "Any commercial product approved in China is an approved use.",
+                           lambda f: not f.compounded and f.approved_in_china, "marketing_authorization")
+    overlapping = PATHWAY_RULES + (careless,)
+    off_label = next(f for f in _possible_facts()
+                     if not f.compounded and f.approved_in_china and f.off_label
+                     and f.off_label_conditions_met and f.off_label_law_in_force)
+    with pytest.raises(RuleTableError, match="expected exactly one rule"):
+        choose_pathway(off_label, overlapping)
+
+
+def test_a_gap_in_the_table_is_an_error():
+    without_unapproved = tuple(r for r in PATHWAY_RULES if r.text != "A product not approved anywhere needs registration.")
+    assert len(without_unapproved) == len(PATHWAY_RULES) - 1
+    unapproved = next(f for f in _possible_facts() if not f.approved_in_china and not f.approved_overseas_only
+                      and not f.compounded)
+    with pytest.raises(RuleTableError, match="no rule"):
+        choose_pathway(unapproved, without_unapproved)
+
+
+def test_the_overlap_detection_is_used_by_evaluate(monkeypatch):
+    from nmpa_rules.rules import hormones_pathway
+
+    everything = PathwayRule("approved_use", "Everything is approved.", lambda f: True, "marketing_authorization")
+    monkeypatch.setattr(hormones_pathway, "PATHWAY_RULES", hormones_pathway.PATHWAY_RULES + (everything,))
+    with pytest.raises(RuleTableError):
+        evaluate("hormones.pathway", date(2024, 1, 1), product_status="unapproved", preparation="commercial",
+                 use="on_label", off_label_conditions_met=False, same_product_on_market=False,
+                 contains_biologic=False, special_control_substance=False, anabolic_agent=False,
+                 setting="ordinary", marketed_in_hk_macau=False, urgent_clinical_need=False)
