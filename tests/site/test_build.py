@@ -2,7 +2,7 @@
 
 import re
 
-WARNING_LINE = re.compile(r"(WARNING|ERROR|CRITICAL)\b|Traceback")
+WARNING_LINE = re.compile(r"\b(WARNING|ERROR|CRITICAL)\b|\w+Warning:|Traceback")
 
 
 def test_book_builds_without_warnings(book_build):
