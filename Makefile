@@ -9,17 +9,19 @@ PORT ?= 8000
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 VENDOR_STAMP := $(VENDOR)/.vendored
+RULES_STAMP := _build/.rules-snapshot
+RULES_SOURCES := $(shell find src/nmpa_rules -type f \( -name '*.py' -o -name '*.yaml' \))
 
 .PHONY: book test serve clean vendor system-deps-book system-deps-test
 
-book: system-deps-book $(RUNTIME_STAMP) $(VENDOR_STAMP)
+book: system-deps-book $(RUNTIME_STAMP) $(VENDOR_STAMP) $(RULES_STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo
 	@echo "The book is built. Open it in a browser:"
 	@echo "  file://$(CURDIR)/$(HTML)/index.html"
 	@echo "or serve it on http://localhost:$(PORT)/ with: make serve"
 
-test: system-deps-test $(DEV_STAMP) $(VENDOR_STAMP)
+test: system-deps-test $(DEV_STAMP) $(VENDOR_STAMP) $(RULES_STAMP)
 	$(BIN)/python -m pytest
 
 serve:
@@ -47,6 +49,13 @@ $(RUNTIME_STAMP): requirements.txt pyproject.toml | $(BIN)/python
 $(DEV_STAMP): requirements-dev.txt $(RUNTIME_STAMP)
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
+
+# The notebook cache keys on each notebook's own code, but the calculator pages also show
+# what the rules package decides: after a change to the package, execute them again.
+$(RULES_STAMP): $(RULES_SOURCES)
+	rm -rf _build/.jupyter_cache
+	@test ! -d _build/.doctrees || touch book/calculators/*.ipynb book/calculators/index.md
+	@mkdir -p _build && touch $@
 
 # Front-end assets come from the npm registry at build time and are served by the site itself.
 $(VENDOR_STAMP): package.json package-lock.json

@@ -1,0 +1,32 @@
+"""Calculators for the book: ipywidgets forms over the rules, and tables built from them.
+
+This is the only module that imports ipywidgets, so ``import nmpa_rules`` stays fast. It
+renders Decisions and never decides anything itself.
+
+In a notebook::
+
+    from nmpa_rules.widgets import calculator, preset_table
+    calculator("biologics.segmented_pilot")
+    preset_table("biologics.segmented_pilot")
+"""
+
+from __future__ import annotations
+
+from IPython.display import HTML
+
+from .form import AS_OF, Calculator, calculator
+from .presets import REVIEW_DATE, presets
+from .render import preset_table_html, rules_contract_html
+
+
+def preset_table(rule_id: str) -> HTML:
+    """The worked scenarios and what the rule decides for each: readable without a kernel."""
+    return HTML(preset_table_html(rule_id))
+
+
+def rules_contract() -> HTML:
+    """Every rule's id, inputs, outcomes, sources and validity, from list_rules()."""
+    return HTML(rules_contract_html())
+
+
+__all__ = ["AS_OF", "Calculator", "REVIEW_DATE", "calculator", "preset_table", "presets", "rules_contract"]

@@ -1,0 +1,216 @@
+"""The live calculator: one control per InputSpec, a preset menu and a result panel.
+
+The form is generic: it is built from a rule's InputSpecs, so every rule gets the same
+controls, and it hands whatever the reader entered to ``evaluate``. Checking the inputs is
+the rules package's job; the form shows its InputError next to the input concerned and
+keeps everything the reader typed.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any, Callable
+
+import ipywidgets as widgets
+
+from ..errors import MISSING, InputError
+from ..evaluation import evaluate, rule_info
+from ..inputs import parse_date
+from ..model import InputSpec
+from .presets import REVIEW_DATE, presets
+from .render import decision_html, input_problem_html, no_result_html
+
+AS_OF = InputSpec(
+    "as_of",
+    "date",
+    "As of",
+    f"The date on which the rules are applied. It starts on the book's review date, {REVIEW_DATE.isoformat()}.",
+)
+OWN_SCENARIO = "Your own scenario"
+_LABEL_STYLE = {"description_width": "initial"}
+# Menus take the width they need; a date or number box keeps its natural size next to a long
+# label instead of being squeezed by it; on a narrow screen a control wraps under its label.
+_WIDE = {"width": "auto", "max_width": "48em", "height": "auto", "flex_flow": "row wrap"}
+_NATURAL = {"width": "max-content", "max_width": "100%", "height": "auto", "flex_flow": "row wrap"}
+
+
+class Field:
+    """One input: its control, then any problem with it, then its help text.
+
+    ``read`` returns MISSING for an empty control, so that evaluate() reports the input as
+    missing in its own words rather than as a wrong value.
+    """
+
+    def __init__(self, spec: InputSpec, control: widgets.DOMWidget, *extras: widgets.DOMWidget):
+        self.spec = spec
+        self.control = control
+        # Problem and help share one HTML widget: fewer widget models to save in each page.
+        self.note = widgets.HTML()
+        self.show_problem(None)
+        row = widgets.HBox([control, *extras]) if extras else control
+        self.box = widgets.VBox([row, self.note], layout=widgets.Layout(margin="0 0 0.5em 0"))
+        # A stable class per input lets the browser tests find the control.
+        self.box.add_class(f"nmpa-field-{spec.name}")
+
+    def read(self) -> Any:
+        return MISSING if self.control.value is None else self.control.value
+
+    def fill(self, value: Any) -> None:
+        self.control.value = value
+
+    def watch(self, handler: Callable[[dict], None]) -> None:
+        self.control.observe(handler, "value")
+
+    def show_problem(self, error: InputError | None) -> None:
+        problem = input_problem_html(error) + "<br>" if error else ""
+        self.note.value = f'{problem}<small style="color:#555">{escape(self.spec.help)}</small>'
+
+
+def _date_picker(spec: InputSpec) -> widgets.DatePicker:
+    return widgets.DatePicker(description=spec.label, style=_LABEL_STYLE, layout=widgets.Layout(**_NATURAL))
+
+
+class DateField(Field):
+    def __init__(self, spec: InputSpec):
+        super().__init__(spec, _date_picker(spec))
+
+    def fill(self, value: Any) -> None:
+        # Presets may write a date as a quoted string; the picker needs a date.
+        self.control.value = parse_date(self.spec.name, value, allow_none=True)
+
+
+class OptionalDateField(Field):
+    """A date picker plus a "none yet" box, because "no date" is a real answer here."""
+
+    def __init__(self, spec: InputSpec):
+        self.none_yet = widgets.Checkbox(description="None yet", indent=False, layout=widgets.Layout(width="auto"))
+        super().__init__(spec, _date_picker(spec), self.none_yet)
+        self.none_yet.observe(self._none_yet_changed, "value")
+
+    def _none_yet_changed(self, change: dict) -> None:
+        self.control.disabled = change["new"]
+
+    def read(self) -> Any:
+        return None if self.none_yet.value else super().read()
+
+    def fill(self, value: Any) -> None:
+        self.none_yet.value = value is None
+        self.control.value = parse_date(self.spec.name, value, allow_none=True)
+
+    def watch(self, handler: Callable[[dict], None]) -> None:
+        super().watch(handler)
+        self.none_yet.observe(handler, "value")
+
+
+def _make_field(spec: InputSpec) -> Field:
+    if spec.kind == "bool":
+        return Field(
+            spec,
+            widgets.ToggleButtons(
+                options=[("Yes", True), ("No", False)], value=None, description=spec.label, style=_LABEL_STYLE
+            ),
+        )
+    if spec.kind == "choice":
+        return Field(
+            spec,
+            widgets.Dropdown(
+                options=[(label, value) for value, label in spec.choices],
+                value=spec.default,
+                description=spec.label,
+                style=_LABEL_STYLE,
+                layout=widgets.Layout(**_WIDE),
+            ),
+        )
+    if spec.kind == "date":
+        return DateField(spec)
+    if spec.kind == "optional_date":
+        return OptionalDateField(spec)
+    # A plain FloatText, not a bounded one: a bounded box would silently clamp a negative
+    # number, whereas the reader should see why it is refused.
+    return Field(
+        spec,
+        widgets.FloatText(
+            value=spec.default or 0, description=spec.label, style=_LABEL_STYLE, layout=widgets.Layout(**_NATURAL)
+        ),
+    )
+
+
+class Calculator(widgets.VBox):
+    """The whole calculator for one rule; display it as the last expression of a cell."""
+
+    def __init__(self, rule_id: str):
+        info = rule_info(rule_id)
+        as_of = DateField(AS_OF)
+        fields = {spec.name: _make_field(spec) for spec in info.inputs}
+        worked = presets(rule_id)
+        menu = widgets.Dropdown(
+            options=[(OWN_SCENARIO, None)] + [(preset.name, index) for index, preset in enumerate(worked)],
+            value=None,
+            description="Worked example",
+            style=_LABEL_STYLE,
+            layout=widgets.Layout(**_WIDE),
+        )
+        menu.add_class("nmpa-presets-menu")
+        result = widgets.HTML(
+            layout=widgets.Layout(border="1px solid #ccd", padding="0.25em 0.75em", margin="0.75em 0 0 0")
+        )
+        result.add_class("nmpa-result")
+        super().__init__([menu, as_of.box, *(field.box for field in fields.values()), result])
+        self.add_class("nmpa-calculator")
+        self.rule_id = rule_id
+        self.presets = worked
+        self.preset_menu = menu
+        self.as_of = as_of
+        self.fields = fields
+        self.result = result
+        self._filling = False
+        menu.observe(self._preset_chosen, "value")
+        for field in (as_of, *fields.values()):
+            field.watch(self._input_changed)
+        menu.value = 0
+
+    def __repr__(self) -> str:
+        return f"Calculator({self.rule_id!r})"
+
+    def _preset_chosen(self, change: dict) -> None:
+        if change["new"] is None:
+            return
+        preset = self.presets[change["new"]]
+        # Fill every control first and decide once, not once per control.
+        self._filling = True
+        try:
+            self.as_of.fill(preset.as_of)
+            for name, field in self.fields.items():
+                field.fill(preset.inputs.get(name, field.spec.default))
+        finally:
+            self._filling = False
+        self.refresh()
+
+    def _input_changed(self, change: dict) -> None:
+        if self._filling:
+            return
+        # The reader has left the worked example: say so, but keep every value they set.
+        self.preset_menu.value = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Decide on the current inputs and show the decision, or what is wrong with them."""
+        all_fields = {AS_OF.name: self.as_of, **self.fields}
+        for field in all_fields.values():
+            field.show_problem(None)
+        given = {name: value for name, field in self.fields.items() if (value := field.read()) is not MISSING}
+        try:
+            decision = evaluate(self.rule_id, self.as_of.read(), **given)
+        except InputError as error:
+            culprit = all_fields.get(error.field)
+            if culprit is not None:
+                culprit.show_problem(error)
+            self.result.value = no_result_html(error, shown_next_to_an_input=culprit is not None)
+            return
+        self.result.value = decision_html(decision, given)
+
+
+def calculator(rule_id: str) -> Calculator:
+    """The calculator for ``rule_id``, opened on its first worked example."""
+    return Calculator(rule_id)
+

@@ -1,0 +1,390 @@
+"""HTML for decisions, input problems, the preset table and the rules' public contract.
+
+Plain strings, no ipywidgets, so the same markup serves the live calculator, the static
+table computed at build time and the tests. This layer only presents what a Decision says:
+it never decides anything itself. Every piece of text is escaped, since inputs and data
+files are free text.
+
+Styles are inline (or in a <style> element for the calendar's many cells): the book's
+custom.css is not loaded in Jupyter or Voila. The class names match custom.css so that the
+book can restyle the badges.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from html import escape
+from typing import Any
+
+from ..errors import InputError
+from ..evaluation import evaluate, list_rules, rule_info
+from ..inputs import describe_kind
+from ..model import Decision, InputSpec, Reason, RuleInfo
+from ..sources import SOURCE_IDS, source
+from .presets import presets
+
+BIBLIOGRAPHY_URL = "../reference/bibliography.html"
+"""Where the book lists every source, relative to a calculator page."""
+
+
+def _bibliography_link(source_id: str) -> str:
+    # The book gives each entry the anchor cite-KEY (bibtex_cite_id in _config.yml).
+    return f"{BIBLIOGRAPHY_URL}#cite-{escape(source_id)}"
+
+OUTCOME_TONES = {
+    # A route is open to the reader's scenario.
+    "eligible": "positive",
+    "approved_use": "positive",
+    "off_label_prescription": "positive",
+    "hospital_preparation": "positive",
+    "boao_special_access": "positive",
+    "gba_special_access": "positive",
+    "clinical_research_filing": "positive",
+    # The scenario is blocked.
+    "not_eligible": "negative",
+    "not_permitted": "negative",
+    # A fact or a longer road, neither good nor bad in itself.
+    "drug_registration": "neutral",
+    "registration_required": "neutral",
+    "computed": "neutral",
+    "not_in_force": "neutral",
+}
+_TONE_STYLES = {
+    "positive": "background:#e6f4ea;color:#0b5d1e",
+    "negative": "background:#fce8e6;color:#8a1c12",
+    "neutral": "background:#eef2f7;color:#1f3a5f",
+}
+_BADGE_STYLE = "font-weight:600;padding:0.1rem 0.5rem;border-radius:0.25rem;display:inline-block"
+
+_MARKS = {
+    True: ("✓", "Met", "#0b5d1e"),
+    False: ("✗", "Not met", "#8a1c12"),
+    None: ("ℹ", "Note", "#1f3a5f"),
+}
+_PROBLEM_STYLE = "color:#8a1c12;font-weight:600"
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def outcome_badge(outcome: str, label: str) -> str:
+    tone = OUTCOME_TONES[outcome]
+    return (
+        f'<span class="nmpa-outcome nmpa-outcome-{tone}" style="{_BADGE_STYLE};{_TONE_STYLES[tone]}">'
+        f"{escape(label)}</span>"
+    )
+
+
+def decision_html(decision: Decision, inputs: dict[str, Any]) -> str:
+    """The result panel: outcome, computed values, every reason with its source, warnings."""
+    parts = [
+        f'<p style="margin:0 0 0.5em 0">{outcome_badge(decision.outcome, decision.outcome_label)} '
+        f'<small style="color:#555">as of {decision.as_of.isoformat()} · rules data {escape(decision.rules_version)}</small></p>'
+    ]
+    if decision.values:
+        figure = _FIGURES.get(decision.rule_id, _values_list)
+        parts.append(figure(decision, inputs))
+    parts.append('<p style="margin:0.75em 0 0.25em 0"><strong>Why</strong></p>')
+    parts.append('<ul style="list-style:none;padding-left:0;margin:0">')
+    parts.extend(_reason_html(reason) for reason in decision.reasons)
+    parts.append("</ul>")
+    if decision.warnings:
+        parts.append(_warnings_html(decision.warnings))
+    return "".join(parts)
+
+
+def input_problem_html(error: InputError) -> str:
+    """The message shown next to the input that caused ``error``, in the error's own words."""
+    return f'<span role="alert" style="{_PROBLEM_STYLE}">⚠ {escape(str(error))}</span>'
+
+
+def no_result_html(error: InputError, shown_next_to_an_input: bool) -> str:
+    """The result panel while an input is wrong: no stale answer that could be misread."""
+    if shown_next_to_an_input:
+        return '<p style="margin:0">No result: correct the input marked ⚠ above.</p>'
+    return f'<p style="margin:0">No result: {input_problem_html(error)}</p>'
+
+
+def _reason_html(reason: Reason) -> str:
+    symbol, word, colour = _MARKS[reason.passed]
+    return (
+        '<li style="margin:0 0 0.6em 0">'
+        f'<span style="color:{colour};font-weight:600">{symbol} {word}</span> · '
+        f"<strong>{escape(reason.description)}</strong><br>"
+        f"{escape(reason.message)}<br>"
+        f"{_source_line(reason.source_id, reason.clause)}"
+        "</li>"
+    )
+
+
+def _source_line(source_id: str, clause: str | None) -> str:
+    cited = source(source_id)
+    pieces = [f'<a href="{_bibliography_link(source_id)}">{escape(cited.title)}</a>', escape(cited.issuer)]
+    if cited.document_number:
+        pieces.append(escape(cited.document_number))
+    if clause:
+        pieces.append(escape(clause))
+    secondary = ' <strong style="color:#8a4b00">(secondary source)</strong>' if cited.is_secondary else ""
+    return f'<small style="color:#444">Source: {", ".join(pieces)}{secondary}</small>'
+
+
+def _warnings_html(warnings: tuple[str, ...]) -> str:
+    items = "".join(f"<li>{escape(text)}</li>" for text in warnings)
+    return (
+        '<div style="border-left:4px solid #b26a00;background:#fff8e1;padding:0.4em 0.8em;margin-top:0.5em">'
+        f'<strong>⚠ Warnings</strong><ul style="margin:0.25em 0 0 0;padding-left:1.2em">{items}</ul></div>'
+    )
+
+
+def _value_text(value: Any) -> str:
+    """One computed value in words; a source id is shown as the source's title."""
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, date):
+        return f"{_WEEKDAYS[value.weekday()]} {value.isoformat()}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_value_text(item) for item in value) or "none"
+    if isinstance(value, str) and value in SOURCE_IDS:
+        cited = source(value)
+        return f"{cited.title} ({cited.document_number})" if cited.document_number else cited.title
+    return str(value)
+
+
+def _value_label(key: str) -> str:
+    return key.replace("_", " ").capitalize()
+
+
+def _values_list(decision: Decision, inputs: dict[str, Any]) -> str:
+    rows = "".join(
+        f"<li><strong>{escape(_value_label(key))}:</strong> {escape(_value_text(value))}</li>"
+        for key, value in decision.values.items()
+    )
+    return f'<ul style="margin:0.25em 0;padding-left:1.2em">{rows}</ul>'
+
+
+# The review clock: the deadline and a calendar strip of the days the clock ran through.
+
+_DAY_KINDS = {
+    # kind: (colour, legend text)
+    "accepted": ("#1f3a5f", "day of acceptance (not counted)"),
+    "working": ("#9fd3ae", "working day counted"),
+    "make_up": ("#1e7b3a", "weekend make-up workday, counted"),
+    "holiday": ("#d9534f", "statutory holiday, skipped"),
+    "weekend": ("#dde1e6", "weekend, skipped"),
+    "pause": ("#8e7cc3", "working day added by the pause"),
+}
+_CALENDAR_STYLE = (
+    "<style>"
+    ".nmpa-cal{font-size:0.8em;overflow-x:auto;margin:0.4em 0}"
+    ".nmpa-cal-row{display:flex;align-items:center;white-space:nowrap;margin:1px 0}"
+    ".nmpa-cal-month{width:5em;flex:none}"
+    ".nmpa-cal-day{display:inline-block;width:0.8em;height:1.1em;margin-right:1px;border-radius:2px;flex:none}"
+    ".nmpa-cal-deadline{outline:2px solid #000;outline-offset:-1px}"
+    + "".join(f".nmpa-day-{kind}{{background:{colour}}}" for kind, (colour, _) in _DAY_KINDS.items())
+    + "</style>"
+)
+
+
+def _clock_days(started_on: date, values: dict[str, Any]) -> dict[date, str]:
+    """Each day from acceptance to the deadline, classified from the rule's own values.
+
+    The rule lists the holidays it skipped and the make-up workdays it counted; every other
+    weekday counts and every other weekend day does not. The pause extends the count, so
+    the last paused days before the deadline are shown as the days it added.
+    """
+    holidays = set(values["holidays_skipped"])
+    make_up = set(values["make_up_workdays_counted"])
+    days = {started_on: "accepted"}
+    day = started_on
+    while day < values["deadline"]:
+        day += timedelta(days=1)
+        if day in holidays:
+            days[day] = "holiday"
+        elif day in make_up:
+            days[day] = "make_up"
+        elif day.weekday() >= 5:
+            days[day] = "weekend"
+        else:
+            days[day] = "working"
+    added_by_pause = values["paused_working_days"]
+    for day in sorted(days, reverse=True):
+        if added_by_pause == 0:
+            break
+        if days[day] in ("working", "make_up"):
+            days[day] = "pause"
+            added_by_pause -= 1
+    return days
+
+
+def _review_clock_figure(decision: Decision, inputs: dict[str, Any]) -> str:
+    values = decision.values
+    started_on = inputs["started_on"]
+    deadline = values["deadline"]
+    days = _clock_days(started_on, values)
+    paused = values["paused_working_days"]
+    estimate = " (an estimate)" if values["is_estimate"] else ""
+    headline = (
+        f'<p style="margin:0.25em 0;font-size:1.1em">Deadline: <strong>{_value_text(deadline)}</strong>{estimate}</p>'
+        f'<p style="margin:0.25em 0">{values["working_days"]} working days'
+        + (f" plus {paused} paused" if paused else "")
+        + f", counted from the day after acceptance on {started_on.isoformat()}.</p>"
+    )
+    rows = []
+    month = date(started_on.year, started_on.month, 1)
+    while month <= deadline:
+        cells = []
+        day = month
+        while day.month == month.month:
+            kind = days.get(day)
+            if kind is None:
+                cells.append('<span class="nmpa-cal-day"></span>')
+            else:
+                deadline_class = " nmpa-cal-deadline" if day == deadline else ""
+                tooltip = f"{day.isoformat()}: {_DAY_KINDS[kind][1]}" + (" (deadline)" if deadline_class else "")
+                cells.append(f'<span class="nmpa-cal-day nmpa-day-{kind}{deadline_class}" title="{tooltip}"></span>')
+            day += timedelta(days=1)
+        rows.append(
+            f'<div class="nmpa-cal-row"><span class="nmpa-cal-month">{_MONTHS[month.month - 1]} {month.year}</span>'
+            + "".join(cells)
+            + "</div>"
+        )
+        month = day
+    holidays = values["holidays_skipped"]
+    make_up = values["make_up_workdays_counted"]
+    summary = (
+        f"Calendar from {started_on.isoformat()} to the deadline {deadline.isoformat()}: "
+        f"{len(holidays)} statutory holiday(s) skipped, {len(make_up)} make-up workday(s) counted"
+        + (f", {paused} working day(s) added by the pause" if paused else "")
+        + "."
+    )
+    legend = "".join(
+        f'<span style="margin-right:1em;white-space:nowrap"><span class="nmpa-cal-day nmpa-day-{kind}"></span> {text}</span>'
+        for kind, (_, text) in _DAY_KINDS.items()
+        if kind != "pause" or paused
+    )
+    listed = (
+        f'<p style="margin:0.25em 0;font-size:0.85em">Holidays skipped: {escape(_value_text(holidays))}. '
+        f"Make-up workdays counted: {escape(_value_text(make_up))}. The deadline has a black outline.</p>"
+    )
+    return (
+        headline
+        + _CALENDAR_STYLE
+        + f'<div class="nmpa-cal" role="img" aria-label="{escape(summary)}">{"".join(rows)}</div>'
+        + f'<p style="margin:0.25em 0;font-size:0.8em;line-height:1.8">{legend}</p>'
+        + listed
+    )
+
+
+_FIGURES = {"timelines.review_clock": _review_clock_figure}
+
+
+# Build-time tables: the presets with their outcomes, and the rules' public contract.
+
+_TABLE_VALUES = {
+    "timelines.review_clock": ("deadline",),
+    "stem_cells.pathway": ("governing_document", "approved_stem_cell_drugs"),
+}
+_TABLE_STYLE = "border-collapse:collapse;width:100%;font-size:0.9em"
+_CELL_STYLE = "border:1px solid #ccd;padding:0.35em 0.5em;vertical-align:top;text-align:left"
+
+
+def _answer_text(spec: InputSpec, value: Any) -> str:
+    if spec.kind == "choice":
+        return dict(spec.choices)[value]
+    if spec.kind == "optional_date" and value is None:
+        return "none yet"
+    if spec.kind == "number":
+        return f"{value:g}"
+    return _value_text(value)
+
+
+def preset_table_html(rule_id: str) -> str:
+    """Every worked scenario of the rule, decided by the rule now, as a static table."""
+    info = rule_info(rule_id)
+    shown_values = _TABLE_VALUES.get(rule_id, ())
+    header = ["Scenario", "As of", "Outcome", "Why"] + [_value_label(key) for key in shown_values]
+    rows = []
+    for preset in presets(rule_id):
+        decision = evaluate(rule_id, preset.as_of, **preset.inputs)
+        answers = "".join(
+            f"<li>{escape(spec.label)} <strong>{escape(_answer_text(spec, preset.inputs[spec.name]))}</strong></li>"
+            for spec in info.inputs
+            if spec.name in preset.inputs
+        )
+        failed = [r.message for r in decision.reasons if r.passed is False]
+        why = failed or [r.message for r in decision.reasons if r.passed]
+        cells = [
+            f"{escape(preset.name)}<details><summary>Inputs</summary>"
+            f'<ul style="margin:0;padding-left:1.2em">{answers}</ul></details>',
+            decision.as_of.isoformat(),
+            outcome_badge(decision.outcome, decision.outcome_label),
+            "<br>".join(escape(text) for text in why),
+        ] + [escape(_value_text(decision.values[key])) if key in decision.values else "" for key in shown_values]
+        rows.append("<tr>" + "".join(f'<td style="{_CELL_STYLE}">{cell}</td>' for cell in cells) + "</tr>")
+    head = "".join(f'<th scope="col" style="{_CELL_STYLE}">{escape(text)}</th>' for text in header)
+    return (
+        f'<div style="overflow-x:auto"><table class="nmpa-presets" style="{_TABLE_STYLE}">'
+        f"<caption>Worked scenarios for {escape(info.id)}, decided by the rules when this page was built.</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def _allowed_text(spec: InputSpec) -> str:
+    if spec.kind == "choice":
+        allowed = "<br>".join(f"<code>{escape(value)}</code>: {escape(label)}" for value, label in spec.choices)
+    else:
+        text = describe_kind(spec)
+        if spec.minimum is not None:
+            text += f", at least {spec.minimum:g}"
+        if spec.on_or_before_as_of:
+            text += ", on or before as_of"
+        allowed = escape(text)
+    if not spec.required:
+        allowed += f"<br><em>Optional; default <code>{escape(str(spec.default))}</code></em>"
+    return allowed
+
+
+def _rule_contract_html(info: RuleInfo) -> str:
+    until = f"until {info.in_force_until.isoformat()} (inclusive)" if info.in_force_until else "with no end date set"
+    successor = f" After it: {escape(info.successor)}." if info.successor else ""
+    inputs = "".join(
+        "<tr>"
+        f'<td style="{_CELL_STYLE}"><code>{escape(spec.name)}</code><br><small>{escape(spec.kind)}</small></td>'
+        f'<td style="{_CELL_STYLE}">{escape(spec.label)}<br><small>{escape(spec.help)}</small></td>'
+        f'<td style="{_CELL_STYLE}">{_allowed_text(spec)}</td>'
+        "</tr>"
+        for spec in info.inputs
+    )
+    outcomes = "".join(
+        f'<tr><td style="{_CELL_STYLE}"><code>{escape(outcome)}</code></td>'
+        f'<td style="{_CELL_STYLE}">{outcome_badge(outcome, label)}</td></tr>'
+        for outcome, label in info.outcomes.items()
+    )
+    cited = "".join(f"<li>{_source_item(source_id)}</li>" for source_id in info.source_ids)
+    head = "".join(f'<th scope="col" style="{_CELL_STYLE}">{text}</th>' for text in ("Input and kind", "Question", "Allowed values"))
+    return (
+        f'<section class="nmpa-rule" style="margin-bottom:2em">'
+        f"<h3>{escape(info.title)}</h3>"
+        f"<p>Rule id <code>{escape(info.id)}</code>. {escape(info.summary)}</p>"
+        f"<p><strong>In force</strong> from {info.in_force_from.isoformat()} {until}.{successor}</p>"
+        f'<div style="overflow-x:auto"><table style="{_TABLE_STYLE}"><caption>Inputs of {escape(info.id)}</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{inputs}</tbody></table></div>"
+        f'<table style="{_TABLE_STYLE};margin-top:0.75em;width:auto"><caption>Outcomes of {escape(info.id)}</caption>'
+        f'<thead><tr><th scope="col" style="{_CELL_STYLE}">Outcome</th><th scope="col" style="{_CELL_STYLE}">In words</th></tr></thead>'
+        f"<tbody>{outcomes}</tbody></table>"
+        f"<p><strong>Sources</strong></p><ul>{cited}</ul>"
+        "</section>"
+    )
+
+
+def _source_item(source_id: str) -> str:
+    cited = source(source_id)
+    number = f", {escape(cited.document_number)}" if cited.document_number else ""
+    return (
+        f'<code>{escape(cited.id)}</code>: <a href="{_bibliography_link(cited.id)}">{escape(cited.title)}</a>'
+        f"{number} ({escape(cited.confidence)} source)"
+    )
+
+
+def rules_contract_html() -> str:
+    """Each rule's id, inputs, outcomes, sources and validity, straight from list_rules()."""
+    return "".join(_rule_contract_html(info) for info in list_rules())

@@ -1,0 +1,192 @@
+"""Each calculator in a real browser: Voila runs the notebook, Playwright changes the inputs.
+
+One Voila server on 127.0.0.1 serves the calculators folder; Debian's chromium (through
+tests/browser_support.py) loads each notebook in app mode. The assertions read the result
+panel as a reader sees it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect, sync_playwright
+
+from browser_support import launch_chromium
+
+pytestmark = pytest.mark.browser
+
+CALCULATORS = Path(__file__).resolve().parents[2] / "book" / "calculators"
+# A kernel starts and runs the notebook before the result appears.
+FIRST_RESULT_MS = 30_000
+RESULT_MS = 10_000
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_serving(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"voila exited with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    raise RuntimeError(f"voila did not answer on {url} within {seconds} s")
+
+
+@contextlib.contextmanager
+def voila_server(folder: Path, log: Path) -> Iterator[str]:
+    """Voila serving ``folder`` on a free port of 127.0.0.1; yields the notebooks' base URL."""
+    port = free_port()
+    voila = Path(sys.executable).with_name("voila")
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [str(voila), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", str(folder)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}/"
+            wait_until_serving(base, process)
+            yield base + "voila/render/"
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture(scope="module")
+def voila_url(tmp_path_factory):
+    with voila_server(CALCULATORS, tmp_path_factory.mktemp("voila") / "voila.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    yield page
+    page.close()
+
+
+def open_calculator(page: Page, voila_url: str, notebook: str, first_outcome: str):
+    page.goto(voila_url + notebook)
+    result = page.locator(".nmpa-result")
+    expect(result).to_contain_text(first_outcome, timeout=FIRST_RESULT_MS)
+    return result
+
+
+def field(page: Page, name: str):
+    return page.locator(f".nmpa-field-{name}")
+
+
+def choose(page: Page, name: str, label: str) -> None:
+    field(page, name).locator("select").select_option(label=label)
+
+
+def click(page: Page, name: str, button: str) -> None:
+    field(page, name).get_by_role("button", name=button, exact=True).click()
+
+
+def type_into(page: Page, name: str, text: str) -> None:
+    box = field(page, name).locator("input").first
+    box.fill(text)
+    # The widget sends a number or a date to the kernel when the box reports a change.
+    box.dispatch_event("change")
+
+
+def test_segmented_pilot(page, voila_url):
+    result = open_calculator(page, voila_url, "segmented-pilot.ipynb", "Eligible for the pilot")
+    expect(result).to_contain_text("Pilot Work Plan for Segmented Production of Biological Products")
+
+    type_into(page, "cmo_commercial_biologics_years", "2")
+    expect(result).to_contain_text("Not eligible for the pilot", timeout=RESULT_MS)
+    expect(result).to_contain_text("2 years of commercial biologics manufacturing; at least 3 are required.")
+
+    type_into(page, "cmo_commercial_biologics_years", "-1")
+    expect(field(page, "cmo_commercial_biologics_years")).to_contain_text(
+        "-1.0 is too small; give a number of at least 0", timeout=RESULT_MS
+    )
+    expect(result).to_contain_text("No result: correct the input marked ⚠ above.")
+
+    page.locator(".nmpa-presets-menu select").select_option(label="The same antibody after the pilot ends (1 January 2027)")
+    expect(result).to_contain_text("not in force on 2027-01-01; last in force until 2026-12-31", timeout=RESULT_MS)
+    expect(field(page, "cmo_commercial_biologics_years")).not_to_contain_text("too small")
+
+
+def test_pre_approval_import(page, voila_url):
+    result = open_calculator(page, voila_url, "pre-approval-import.ipynb", "The batch may be imported")
+
+    field(page, "china_approval_date").get_by_label("None yet").check()
+    expect(result).to_contain_text("The batch may not be imported (yet)", timeout=RESULT_MS)
+    expect(result).to_contain_text("Not approved in China")
+
+    type_into(page, "manufactured_on", "2026-12-01")
+    expect(field(page, "manufactured_on")).to_contain_text("is after as_of 2026-11-21", timeout=RESULT_MS)
+    expect(result).to_contain_text("No result")
+
+
+def test_stem_cell_pathway(page, voila_url):
+    result = open_calculator(page, voila_url, "stem-cell-pathway.ipynb", "Drug registration with the NMPA")
+
+    choose(page, "purpose", "Offering it to patients for a fee")
+    expect(result).to_contain_text("Not permitted", timeout=RESULT_MS)
+
+    choose(page, "purpose", "Clinical research")
+    click(page, "institution_filed", "Yes")
+    expect(result).to_contain_text("Clinical research, filed with the health authority", timeout=RESULT_MS)
+
+    type_into(page, "as_of", "2024-06-03")
+    expect(result).to_contain_text("as of 2024-06-03", timeout=RESULT_MS)
+    expect(result).to_contain_text("Governing document: Administrative Measures for Stem Cell Clinical Research")
+
+
+def test_hormone_pathway(page, voila_url):
+    result = open_calculator(page, voila_url, "hormone-pathway.ipynb", "Use as approved")
+    expect(result).to_contain_text("Anti-doping dispensing controls")
+
+    choose(page, "preparation", "Compounded by the hospital")
+    expect(result).to_contain_text("Needs registration (drug approval) first", timeout=RESULT_MS)
+
+    click(page, "same_product_on_market", "No")
+    expect(result).to_contain_text("Medical-institution (hospital) preparation", timeout=RESULT_MS)
+
+
+def test_review_clock(page, voila_url):
+    result = open_calculator(page, voila_url, "review-clock.ipynb", "Deadline: Monday 2027-03-15")
+    expect(result.locator(".nmpa-day-holiday").first).to_be_visible()
+
+    choose(page, "procedure", "Clinical trial application (IND), 60 working days")
+    type_into(page, "started_on", "2026-01-20")
+    # Counted by hand: 60 working days after 2026-01-20 skip the Spring Festival (16-20 and 23
+    # February) and Qingming (6 April), and count the make-up Saturdays 14 and 28 February.
+    expect(result).to_contain_text("Deadline: Tuesday 2026-04-21", timeout=RESULT_MS)
+
+    type_into(page, "paused_working_days", "5")
+    expect(result).to_contain_text("Deadline: Tuesday 2026-04-28", timeout=RESULT_MS)
+    expect(result).to_contain_text("60 working days plus 5 paused")
+    expect(result.locator(".nmpa-cal .nmpa-day-pause")).to_have_count(5)

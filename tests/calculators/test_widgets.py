@@ -1,0 +1,269 @@
+"""The calculators in Python: set inputs, let the callbacks run, read the rendered result."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import date
+from html import escape
+
+import pytest
+
+from nmpa_rules import Decision, InputError, Reason, list_rules, rule_info, sources
+from nmpa_rules.widgets import REVIEW_DATE, calculator, preset_table, presets, rules_contract
+from nmpa_rules.widgets import render
+from nmpa_rules.widgets.render import OUTCOME_TONES, decision_html, input_problem_html
+
+RULE_IDS = [info.id for info in list_rules()]
+CALENDAR_CELL = re.compile(r'<span class="nmpa-cal-day nmpa-day-(\w+)( nmpa-cal-deadline)?" title="([\d-]+):')
+
+
+def shown(panel) -> str:
+    """The text a reader sees in an HTML widget: tags dropped, entities kept."""
+    return re.sub(r"<[^>]+>", "", panel.value)
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_a_calculator_opens_on_its_first_preset_with_its_outcome(rule_id):
+    calc = calculator(rule_id)
+    first = presets(rule_id)[0]
+    assert calc.preset_menu.value == 0
+    assert calc.as_of.control.value == REVIEW_DATE
+    assert rule_info(rule_id).outcomes[first.expect["outcome"]] in shown(calc.result)
+    assert "Why" in shown(calc.result)
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_every_preset_shows_its_outcome_in_the_calculator(rule_id):
+    calc = calculator(rule_id)
+    for index, preset in enumerate(calc.presets):
+        calc.preset_menu.value = index
+        assert rule_info(rule_id).outcomes[preset.expect["outcome"]] in shown(calc.result), preset.name
+        assert "No result" not in shown(calc.result)
+
+
+def test_changing_an_input_updates_the_result_and_leaves_the_worked_example():
+    calc = calculator("biologics.segmented_pilot")
+    assert "Eligible for the pilot" in shown(calc.result)
+
+    calc.fields["cmo_commercial_biologics_years"].control.value = 2
+
+    text = shown(calc.result)
+    assert "Not eligible for the pilot" in text
+    assert "✗ Not met · Has the contract manufacturer at least 3 years of commercial biologics manufacturing?" in text
+    assert "2 years of commercial biologics manufacturing; at least 3 are required." in text
+    assert calc.preset_menu.value is None
+    assert calc.fields["product_class"].control.value == "innovative_biologic", "other inputs are kept"
+
+
+def test_choosing_a_preset_fills_every_input_including_as_of():
+    calc = calculator("biologics.segmented_pilot")
+    after_the_pilot = next(i for i, p in enumerate(calc.presets) if p.expect["outcome"] == "not_in_force")
+
+    calc.preset_menu.value = after_the_pilot
+
+    assert calc.as_of.control.value == date(2027, 1, 1)
+    text = shown(calc.result)
+    assert "The pilot is not in force on this date" in text
+    assert "not in force on 2027-01-01; last in force until 2026-12-31" in text
+    assert "Decree No. 828" in text
+    assert calc.preset_menu.value == after_the_pilot, "filling the form does not count as the reader's change"
+
+
+def test_every_reason_names_its_source_clause_and_links_the_bibliography():
+    calc = calculator("biologics.segmented_pilot")
+    html = calc.result.value
+    decision_reasons = html.count("<li ")
+    linked = re.findall(r'<a href="\.\./reference/bibliography\.html#cite-([\w-]+)">', html)
+    assert len(linked) == decision_reasons
+    assert set(linked) <= {cited.id for cited in sources()}
+    text = shown(calc.result)
+    assert "Pilot Work Plan for Segmented Production of Biological Products" in text
+    assert "国药监药管〔2024〕24号" in text
+    assert "(secondary source)" in text, "the application deadline rests on a law-firm note"
+    assert "⚠ Warnings" in text
+
+
+def test_a_negative_number_is_refused_next_to_its_input_and_nothing_is_lost():
+    calc = calculator("biologics.segmented_pilot")
+    years = calc.fields["cmo_commercial_biologics_years"]
+
+    years.control.value = -1
+
+    assert "⚠ cmo_commercial_biologics_years: -1.0 is too small; give a number of at least 0" in shown(years.note)
+    assert "No result: correct the input marked ⚠ above." in shown(calc.result)
+    assert years.control.value == -1
+    assert calc.fields["applied_on"].control.value == date(2025, 3, 10)
+
+    years.control.value = 4
+    assert "⚠" not in shown(years.note)
+    assert "Eligible for the pilot" in shown(calc.result)
+
+
+def test_an_empty_date_is_reported_as_missing():
+    calc = calculator("biologics.segmented_pilot")
+    applied_on = calc.fields["applied_on"]
+
+    applied_on.control.value = None
+
+    assert "applied_on: (not given) is missing; required: Date of the application" in shown(applied_on.note)
+    assert "No result" in shown(calc.result)
+
+
+def test_an_empty_as_of_is_reported_next_to_as_of():
+    calc = calculator("stem_cells.pathway")
+
+    calc.as_of.control.value = None
+
+    assert "as_of: (not given) is not a date; a date as YYYY-MM-DD" in shown(calc.as_of.note)
+    assert "No result" in shown(calc.result)
+
+
+def test_a_batch_made_after_as_of_is_refused_next_to_the_manufacturing_date():
+    calc = calculator("imports.pre_approval_batches")
+    made = calc.fields["manufactured_on"]
+
+    made.control.value = date(2026, 12, 1)
+
+    assert "manufactured_on: 2026-12-01 is after as_of 2026-11-21" in shown(made.note)
+    assert "No result" in shown(calc.result)
+    assert calc.fields["china_approval_date"].control.value == date(2026, 3, 16)
+
+
+def test_none_yet_stands_for_an_approval_that_has_not_happened():
+    calc = calculator("imports.pre_approval_batches")
+    approval = calc.fields["china_approval_date"]
+
+    approval.none_yet.value = True
+
+    assert approval.control.disabled
+    text = shown(calc.result)
+    assert "The batch may not be imported (yet)" in text
+    assert "Not approved in China; batches may be imported only after the approval." in text
+
+    approval.none_yet.value = False
+    approval.control.value = None
+    assert "china_approval_date: (not given) is missing" in shown(approval.note)
+
+
+def test_an_approval_after_as_of_is_a_reason_not_an_error():
+    calc = calculator("imports.pre_approval_batches")
+
+    calc.fields["china_approval_date"].control.value = date(2027, 2, 1)
+
+    assert "The batch may not be imported (yet)" in shown(calc.result)
+    assert "⚠" not in shown(calc.fields["china_approval_date"].note)
+
+
+def test_the_hormone_pathway_follows_the_compounding_exceptions():
+    calc = calculator("hormones.pathway")
+    calc.fields["preparation"].control.value = "compounded"
+    assert "Needs registration (drug approval) first" in shown(calc.result)
+
+    calc.fields["same_product_on_market"].control.value = False
+
+    assert "Medical-institution (hospital) preparation" in shown(calc.result)
+
+
+def counted_calendar_days(html: str) -> dict[str, list[str]]:
+    kinds: dict[str, list[str]] = {}
+    for kind, _, day in CALENDAR_CELL.findall(html):
+        kinds.setdefault(kind, []).append(day)
+    return kinds
+
+
+def test_the_review_clock_shows_the_deadline_and_a_calendar_of_the_days_it_ran():
+    calc = calculator("timelines.review_clock")
+    html = calc.result.value
+    text = shown(calc.result)
+    assert "Deadline: Monday 2027-03-15 (an estimate)" in text
+    days = counted_calendar_days(html)
+    assert days["accepted"] == ["2026-09-01"]
+    assert "2026-10-01" in days["holiday"] and "2026-09-25" in days["holiday"]
+    assert days["make_up"] == ["2026-09-20", "2026-10-10"]
+    assert len(days["working"]) + len(days["make_up"]) == 130, "the strip counts what the rule counted"
+    assert '2027-03-15: working day counted (deadline)' in html
+    assert "pause" not in days
+
+
+def test_a_pause_extends_the_clock_and_is_drawn():
+    calc = calculator("timelines.review_clock")
+
+    calc.fields["paused_working_days"].control.value = 10
+
+    days = counted_calendar_days(calc.result.value)
+    assert len(days["pause"]) == 10
+    assert len(days["working"]) + len(days["make_up"]) + len(days["pause"]) == 140
+    assert "130 working days plus 10 paused" in shown(calc.result)
+
+
+def test_a_fractional_pause_is_refused():
+    calc = calculator("timelines.review_clock")
+    paused = calc.fields["paused_working_days"]
+
+    paused.control.value = 2.5
+
+    assert "paused_working_days: 2.5 is not a whole number" in shown(paused.note)
+
+
+HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
+
+
+def test_decision_text_is_escaped():
+    decision = Decision(
+        rule_id="stem_cells.pathway",
+        as_of=REVIEW_DATE,
+        outcome="not_permitted",
+        outcome_label=HOSTILE,
+        reasons=(Reason("check", HOSTILE, False, HOSTILE, "stemcell_measures2015", HOSTILE),),
+        values={"note": HOSTILE},
+        warnings=(HOSTILE,),
+        rules_version=HOSTILE,
+    )
+    html = decision_html(decision, {})
+    assert "<script>" not in html and "<img" not in html
+    assert html.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;") == 7
+
+
+def test_an_input_problem_is_escaped():
+    html = input_problem_html(InputError("field", HOSTILE, HOSTILE))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_preset_names_are_escaped_in_the_table(monkeypatch):
+    worked = presets("stem_cells.pathway")
+    hostile = worked[0].__class__(**{**worked[0].__dict__, "name": HOSTILE})
+    monkeypatch.setattr(render, "presets", lambda rule_id: (hostile,))
+    html = render.preset_table_html("stem_cells.pathway")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_every_outcome_of_every_rule_has_a_badge_colour():
+    outcomes = {outcome for info in list_rules() for outcome in info.outcomes}
+    assert outcomes == set(OUTCOME_TONES)
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_the_preset_table_shows_each_preset_with_its_outcome(rule_id):
+    html = preset_table(rule_id).data
+    info = rule_info(rule_id)
+    for preset in presets(rule_id):
+        assert escape(preset.name) in html
+        assert escape(info.outcomes[preset.expect["outcome"]]) in html
+
+
+def test_the_rules_contract_lists_every_rule_input_and_outcome():
+    html = rules_contract().data
+    for info in list_rules():
+        assert f"<code>{info.id}</code>" in html
+        for spec in info.inputs:
+            assert f"<code>{spec.name}</code>" in html
+        for outcome in info.outcomes:
+            assert f"<code>{outcome}</code>" in html
+
+
+def test_importing_the_rules_does_not_import_ipywidgets():
+    code = "import sys, nmpa_rules; print('ipywidgets' in sys.modules)"
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert completed.stdout.strip() == "False"
