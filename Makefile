@@ -62,7 +62,6 @@ $(VENDOR_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	rm -rf $(VENDOR)
 	mkdir -p $(VENDOR)/mathjax $(VENDOR)/html-manager
-	cp node_modules/requirejs/require.js $(VENDOR)/require.js
 	cp -R node_modules/mathjax/es5/. $(VENDOR)/mathjax/
 	cp -R node_modules/@jupyter-widgets/html-manager/dist/. $(VENDOR)/html-manager/
 	rm -f $(VENDOR)/html-manager/*.map

@@ -12,6 +12,7 @@ book can restyle the badges.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from html import escape
 from typing import Any
@@ -28,8 +29,11 @@ BIBLIOGRAPHY_URL = "../reference/bibliography.html"
 
 
 def _bibliography_link(source_id: str) -> str:
-    # The book gives each entry the anchor cite-KEY (bibtex_cite_id in _config.yml).
-    return f"{BIBLIOGRAPHY_URL}#cite-{escape(source_id)}"
+    # The book gives each entry the anchor cite-KEY (bibtex_cite_id in _config.yml), which
+    # docutils writes in lower case with hyphens for anything else: dal_implementing2019
+    # becomes cite-dal-implementing2019.
+    anchor = re.sub(r"[^a-z0-9]+", "-", source_id.lower()).strip("-")
+    return f"{BIBLIOGRAPHY_URL}#cite-{anchor}"
 
 OUTCOME_TONES = {
     # A route is open to the reader's scenario.
