@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 # tests/ is on sys.path (pytest inserts the folder above the first package), as for tests/browser.
-from browser_support import launch_chromium, serve_directory
+from browser_support import chromium_browser, serve_directory
 
 REPO = Path(__file__).resolve().parents[3]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -208,12 +208,8 @@ def site_url(built_site: Path):
 
 @pytest.fixture(scope="package")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
+    with chromium_browser() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="package")
