@@ -122,8 +122,9 @@ def time_make_test(workdir: Path) -> tuple[float, bool, str]:
     subprocess.run(["git", "clone", "--quiet", str(REPO), str(clone)], check=True)
     start = time.perf_counter()
     done = subprocess.run(["make", "test"], cwd=clone, capture_output=True, text=True, stdin=subprocess.DEVNULL)
-    lines = (done.stdout + done.stderr).strip().splitlines()
-    return time.perf_counter() - start, done.returncode == 0, lines[-1] if lines else ""
+    seconds = time.perf_counter() - start
+    summaries = [line.strip("= ") for line in done.stdout.splitlines() if re.search(r"\d+ (passed|failed)", line)]
+    return seconds, done.returncode == 0, summaries[-1] if summaries else (done.stdout + done.stderr).strip()[-200:]
 
 
 def machine() -> list[str]:
