@@ -109,3 +109,21 @@ def test_the_data_names_only_values_the_inputs_have():
 
     with pytest.raises(DataFileError, match="names values the rule's inputs do not have"):
         require_subset("x.yaml", "categories", ["new_drug", "vaccine"], ["new_drug"])
+
+
+def test_every_source_a_decision_cites_is_in_its_rule_description():
+    """The calculators' rules reference lists each rule's sources from RuleInfo.source_ids."""
+    from nmpa_rules import rule_info
+    from nmpa_rules.scenarios import run_paths
+
+    repo = PACKAGE_DIR.parents[1]
+    results = run_paths([repo / "tests" / "scenarios", PACKAGE_DIR / "presets"])
+    undeclared = {
+        (result.scenario.rule, reason.source_id)
+        for result in results
+        if result.decision is not None
+        for reason in result.decision.reasons
+        if reason.source_id not in rule_info(result.scenario.rule).source_ids
+    }
+    assert len(results) > 100
+    assert not undeclared, f"sources cited by decisions but missing from RuleInfo.source_ids: {sorted(undeclared)}"

@@ -134,6 +134,26 @@ def load_data_file(
     return data
 
 
+def cited_sources(*data: Any) -> tuple[str, ...]:
+    """Every source id the data files cite, in order of first appearance: a rule's list of
+    sources is read from its data, so it cannot drift from what its reasons cite."""
+    found: dict[str, None] = {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("source"), str):
+                found.setdefault(value["source"])
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for item in data:
+        walk(item)
+    return tuple(found)
+
+
 def require_subset(file_name: str, field: str, values: Iterable[str], allowed: Iterable[str]) -> None:
     """The data may only name values the rule's inputs can take."""
     unknown = sorted(set(values) - set(allowed))

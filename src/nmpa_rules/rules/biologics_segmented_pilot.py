@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..datafiles import WINDOW, fact, load_data_file, require_subset
+from ..datafiles import WINDOW, cited_sources, fact, load_data_file, require_subset
 from ..model import InputSpec, RuleInfo
 from ..sources import SOURCE_IDS
 from .common import Finding, check_in_force
@@ -79,7 +79,7 @@ INFO = RuleInfo(
         "not_eligible": "Not eligible for the pilot",
         "not_in_force": "The pilot is not in force on this date",
     },
-    source_ids=("pilot_workplan2024", "ropesgray2024", "pbm2024", "decree828_2026"),
+    source_ids=cited_sources(DATA),
     in_force_from=DATA["in_force"]["from"],
     in_force_until=DATA["in_force"]["until"],
     successor=DATA["successor"]["text"],

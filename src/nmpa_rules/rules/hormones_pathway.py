@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
-from ..datafiles import WINDOW, fact, load_data_file
+from ..datafiles import WINDOW, cited_sources, fact, load_data_file
 from ..errors import RuleTableError
 from ..model import InputSpec, RuleInfo
 from ..sources import SOURCE_IDS
@@ -84,8 +84,7 @@ INFO = RuleInfo(
         "registration_required": "Needs registration (drug approval) first",
         "not_in_force": "Not covered on this date",
     },
-    source_ids=("dal2019", "sfda_order20_2005", "physicians_law2021", "state_council_2018_43",
-                "gba_workplan2020", "antidoping_regulations", "decree828_2026"),
+    source_ids=cited_sources(DATA),
     in_force_from=DATA["in_force"]["from"],
     in_force_until=DATA["in_force"]["until"],
     successor=None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..datafiles import WINDOW, fact, load_data_file, require_subset
+from ..datafiles import WINDOW, cited_sources, fact, load_data_file, require_subset
 from ..model import InputSpec, RuleInfo
 from ..sources import SOURCE_IDS
 from .common import Finding, check_in_force
@@ -69,7 +69,7 @@ INFO = RuleInfo(
         "not_eligible": "The batch may not be imported (yet)",
         "not_in_force": "The announcement is not in force on this date",
     },
-    source_ids=("nmpa_ann2025_96",),
+    source_ids=cited_sources(DATA),
     in_force_from=DATA["in_force"]["from"],
     in_force_until=DATA["in_force"]["until"],
     successor=None,

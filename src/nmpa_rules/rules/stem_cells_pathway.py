@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..datafiles import WINDOW, entry_on, fact, load_data_file
+from ..datafiles import WINDOW, cited_sources, entry_on, fact, load_data_file
 from ..model import InputSpec, RuleInfo
 from ..sources import SOURCE_IDS
 from .common import check_in_force
@@ -50,7 +50,7 @@ INFO = RuleInfo(
         "not_permitted": "Not permitted",
         "not_in_force": "Before the 2015 Measures: not covered",
     },
-    source_ids=("stemcell_measures2015", "decree818_2025", "drr2020", "nmpa_amimestrocel2025"),
+    source_ids=cited_sources(DATA),
     in_force_from=DATA["in_force"]["from"],
     in_force_until=DATA["in_force"]["until"],
     successor=None,

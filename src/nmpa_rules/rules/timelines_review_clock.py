@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..datafiles import WINDOW, MapOf, fact, load_data_file, require_subset
+from ..datafiles import MapOf, WINDOW, cited_sources, fact, load_data_file, require_subset
 from ..model import InputSpec, RuleInfo
 from ..sources import SOURCE_IDS
 from ..working_days import add_working_days, library_version, version_tuple
@@ -61,7 +61,7 @@ INFO = RuleInfo(
         "computed": "Deadline computed",
         "not_in_force": "No such procedure on the start date",
     },
-    source_ids=("drr2020", "nmpa_ann2025_86", "civil_code2020", "state_council_holidays", "holidays_lib"),
+    source_ids=cited_sources(DATA, CALENDAR),
     in_force_from=DATA["in_force"]["from"],
     in_force_until=DATA["in_force"]["until"],
     successor=None,
