@@ -2,7 +2,8 @@
 
 import dataclasses
 import json
-from datetime import date
+from collections import Counter
+from datetime import date, timedelta
 
 import pytest
 
@@ -271,3 +272,17 @@ def test_every_rule_cites_only_listed_sources():
     listed = {s.id for s in sources()}
     for info in list_rules():
         assert set(info.source_ids) <= listed
+
+
+def test_review_clock_calendar_accounts_for_every_day_to_the_deadline():
+    """The calculator draws values["calendar"] as it is, so it must add up to the deadline."""
+    decision = evaluate("timelines.review_clock", "2026-11-21",
+                        procedure="ind", started_on="2026-01-20", paused_working_days=5)
+    calendar = decision.values["calendar"]
+    kinds = Counter(entry["kind"] for entry in calendar)
+    assert calendar[0] == {"date": date(2026, 1, 20), "kind": "accepted"}
+    assert calendar[-1]["date"] == decision.values["deadline"]
+    assert [entry["date"] for entry in calendar] == [date(2026, 1, 20) + timedelta(days=n) for n in range(len(calendar))]
+    assert kinds["working"] + kinds["make_up"] == 60 and kinds["pause"] == 5
+    assert [e["date"] for e in calendar if e["kind"] == "holiday"] == decision.values["holidays_skipped"]
+    assert calendar[-1]["kind"] == "pause"

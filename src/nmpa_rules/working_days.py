@@ -28,35 +28,44 @@ def _year(year: int) -> _Year:
     )
 
 
+COUNTED = frozenset({"working", "make_up"})
+
+
 @dataclass(frozen=True)
 class Count:
     """The result of counting working days forward from a start date."""
 
     end: date
-    holidays_skipped: tuple[date, ...]
-    """Weekdays passed over because they are days off under the holiday arrangement."""
-    make_up_workdays_counted: tuple[date, ...]
-    """Weekend days counted because the arrangement makes them working days."""
+    days: tuple[tuple[date, str], ...]
+    """Every day after the start up to ``end``, with its kind: working, make_up, holiday or weekend."""
+
+    @property
+    def holidays_skipped(self) -> tuple[date, ...]:
+        """Weekdays passed over because they are days off under the holiday arrangement."""
+        return tuple(day for day, kind in self.days if kind == "holiday")
+
+    @property
+    def make_up_workdays_counted(self) -> tuple[date, ...]:
+        """Weekend days counted because the arrangement makes them working days."""
+        return tuple(day for day, kind in self.days if kind == "make_up")
 
 
 def add_working_days(start: date, working_days: int) -> Count:
     """The ``working_days``-th working day after ``start``; ``start`` itself is not counted."""
     day = start
     remaining = working_days
-    skipped: list[date] = []
-    made_up: list[date] = []
+    days: list[tuple[date, str]] = []
     while remaining > 0:
         day += timedelta(days=1)
         year = _year(day.year)
         if day.weekday() >= 5:
-            if day in year.make_up_workdays:
-                made_up.append(day)
-                remaining -= 1
-        elif day in year.days_off:
-            skipped.append(day)
+            kind = "make_up" if day in year.make_up_workdays else "weekend"
         else:
+            kind = "holiday" if day in year.days_off else "working"
+        if kind in COUNTED:
             remaining -= 1
-    return Count(end=day, holidays_skipped=tuple(skipped), make_up_workdays_counted=tuple(made_up))
+        days.append((day, kind))
+    return Count(end=day, days=tuple(days))
 
 
 @lru_cache(maxsize=1)

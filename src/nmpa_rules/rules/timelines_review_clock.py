@@ -8,7 +8,7 @@ from typing import Any
 from ..datafiles import MapOf, WINDOW, cited_sources, fact, load_data_file, require_subset
 from ..model import InputSpec, RuleInfo
 from ..sources import SOURCE_IDS
-from ..working_days import add_working_days, library_version, version_tuple
+from ..working_days import COUNTED, Count, add_working_days, library_version, version_tuple
 from .common import check_in_force
 
 DATA_FILE = "timelines_review_clock.yaml"
@@ -123,5 +123,19 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
         "holidays_skipped": list(count.holidays_skipped),
         "make_up_workdays_counted": list(count.make_up_workdays_counted),
         "is_estimate": is_estimate,
+        "calendar": _calendar(started_on, count, paused),
     }
     return finding
+
+
+def _calendar(started_on: date, count: Count, paused: int) -> list[dict[str, Any]]:
+    """Every day from acceptance to the deadline with its kind; the pause extended the count,
+    so the last ``paused`` counted days are the ones it added."""
+    kinds = [["accepted", started_on]] + [[kind, day] for day, kind in count.days]
+    for entry in reversed(kinds):
+        if paused == 0:
+            break
+        if entry[0] in COUNTED:
+            entry[0] = "pause"
+            paused -= 1
+    return [{"date": day, "kind": kind} for kind, day in kinds]

@@ -188,42 +188,11 @@ _CALENDAR_STYLE = (
 )
 
 
-def _clock_days(started_on: date, values: dict[str, Any]) -> dict[date, str]:
-    """Each day from acceptance to the deadline, classified from the rule's own values.
-
-    The rule lists the holidays it skipped and the make-up workdays it counted; every other
-    weekday counts and every other weekend day does not. The pause extends the count, so
-    the last paused days before the deadline are shown as the days it added.
-    """
-    holidays = set(values["holidays_skipped"])
-    make_up = set(values["make_up_workdays_counted"])
-    days = {started_on: "accepted"}
-    day = started_on
-    while day < values["deadline"]:
-        day += timedelta(days=1)
-        if day in holidays:
-            days[day] = "holiday"
-        elif day in make_up:
-            days[day] = "make_up"
-        elif day.weekday() >= 5:
-            days[day] = "weekend"
-        else:
-            days[day] = "working"
-    added_by_pause = values["paused_working_days"]
-    for day in sorted(days, reverse=True):
-        if added_by_pause == 0:
-            break
-        if days[day] in ("working", "make_up"):
-            days[day] = "pause"
-            added_by_pause -= 1
-    return days
-
-
 def _review_clock_figure(decision: Decision, inputs: dict[str, Any]) -> str:
     values = decision.values
     started_on = inputs["started_on"]
     deadline = values["deadline"]
-    days = _clock_days(started_on, values)
+    days = {entry["date"]: entry["kind"] for entry in values["calendar"]}
     paused = values["paused_working_days"]
     estimate = " (an estimate)" if values["is_estimate"] else ""
     headline = (
