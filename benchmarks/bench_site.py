@@ -34,6 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 from browser_support import launch_chromium, serve_directory  # noqa: E402
+from content.book_sources import page_path, toc_docnames  # noqa: E402
 
 BIN = Path(sys.executable).parent
 JUPYTER_BOOK = str(BIN / "jupyter-book")
@@ -77,18 +78,7 @@ def copy_repo(into: Path) -> Path:
 
 def toc_pages(book: Path) -> list[tuple[str, str]]:
     """(docname, source suffix) for every page in the book's _toc.yml."""
-    import yaml
-
-    toc = yaml.safe_load((book / "_toc.yml").read_text(encoding="utf-8"))
-    entries = [toc["root"]]
-    for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}]):
-        entries += [c["file"] for c in part.get("chapters", [])]
-    pages = []
-    for docname in entries:
-        docname = re.sub(r"\.(md|ipynb)$", "", docname)
-        suffix = next((s for s in (".ipynb", ".md") if (book / f"{docname}{s}").exists()), ".md")
-        pages.append((docname, suffix))
-    return pages
+    return [(docname, page_path(docname, book).suffix) for docname in toc_docnames(book)]
 
 
 def load_pages(browser, html: Path, docnames: list[str]) -> list[PageLoad]:

@@ -17,14 +17,17 @@ BIB_KEY = re.compile(r"^@\w+\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 GLOSSARY_BLOCK = re.compile(r"^(`{3,}|:{3,})\{glossary\}[^\n]*\n(.*?)^\1\s*$", re.MULTILINE | re.DOTALL)
 
 
-def toc_docnames() -> list[str]:
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
-    return [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+def toc_docnames(root: Path = REPO) -> list[str]:
+    """Every page of the book at ``root``, in table-of-contents order (with or without parts)."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    parts = toc.get("parts", [{"chapters": toc.get("chapters", [])}])
+    entries = [toc["root"]] + [chapter["file"] for part in parts for chapter in part.get("chapters", [])]
+    return [re.sub(r"\.(md|ipynb)$", "", entry) for entry in entries]
 
 
-def page_path(docname: str) -> Path:
+def page_path(docname: str, root: Path = REPO) -> Path:
     for suffix in (".md", ".ipynb"):
-        path = REPO / f"{docname}{suffix}"
+        path = root / f"{docname}{suffix}"
         if path.exists():
             return path
     raise FileNotFoundError(docname)

@@ -13,10 +13,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 
 # tests/ is on sys.path (pytest inserts the folder above the first package), as for tests/browser.
 from browser_support import chromium_browser, serve_directory
+from content.book_sources import toc_docnames
 
 REPO = Path(__file__).resolve().parents[3]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -46,11 +46,6 @@ WIDER_THAN_VIEWPORT = """() => {
       (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '') +
       ' right=' + Math.round(e.getBoundingClientRect().right));
 }"""
-
-
-def toc_docnames() -> list[str]:
-    toc = yaml.safe_load((REPO / "_toc.yml").read_text(encoding="utf-8"))
-    return [toc["root"]] + [chapter["file"] for part in toc["parts"] for chapter in part["chapters"]]
 
 
 @dataclass

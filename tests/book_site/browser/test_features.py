@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 
-from .conftest import REPO, toc_docnames
+from content.book_sources import toc_docnames
+
+from .conftest import REPO
 
 pytestmark = pytest.mark.browser
 

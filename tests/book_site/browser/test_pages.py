@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import toc_docnames
+from content.book_sources import toc_docnames
 
 pytestmark = pytest.mark.browser
 
