@@ -12,6 +12,7 @@ from nmpa_rules import (
     RULES_VERSION,
     Decision,
     InputError,
+    InputErrors,
     InputSpec,
     Reason,
     RuleInfo,
@@ -57,7 +58,7 @@ HORMONE = dict(
 def test_public_names():
     assert set(nmpa_rules.__all__) == {
         "evaluate", "list_rules", "rule_info", "sources", "source", "Decision", "Reason",
-        "Source", "RuleInfo", "InputSpec", "InputError", "RULES_VERSION",
+        "Source", "RuleInfo", "InputSpec", "InputError", "InputErrors", "RULES_VERSION",
     }
     assert issubclass(InputError, ValueError)
     assert RULES_VERSION
@@ -286,3 +287,14 @@ def test_review_clock_calendar_accounts_for_every_day_to_the_deadline():
     assert kinds["working"] + kinds["make_up"] == 60 and kinds["pause"] == 5
     assert [e["date"] for e in calendar if e["kind"] == "holiday"] == decision.values["holidays_skipped"]
     assert calendar[-1]["kind"] == "pause"
+
+
+def test_input_errors_carry_every_problem_and_read_as_the_first():
+    first = InputError("years", -1, "give a number of at least 0", problem="is too small")
+    second = InputError("province", "Mars", "one of: yes, no")
+    error = InputErrors([first, second])
+    assert isinstance(error, InputError)
+    assert error.problems == (first, second)
+    assert (error.field, error.value) == ("years", -1)
+    assert str(error).splitlines() == [str(first), str(second)]
+    assert first.problems == (first,)

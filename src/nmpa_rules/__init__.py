@@ -4,7 +4,7 @@ Every decision is made for an ``as_of`` date the caller passes in, and lists eac
 checked with the source and clause it rests on.
 """
 
-from .errors import InputError
+from .errors import InputError, InputErrors
 from .evaluation import RULES_VERSION, evaluate, list_rules, rule_info
 from .model import Decision, InputSpec, Reason, RuleInfo, Source
 from .sources import source, sources
@@ -21,5 +21,6 @@ __all__ = [
     "RuleInfo",
     "InputSpec",
     "InputError",
+    "InputErrors",
     "RULES_VERSION",
 ]

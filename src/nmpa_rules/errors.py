@@ -49,6 +49,35 @@ class InputError(ValueError):
     def __str__(self) -> str:
         return self._sentence()
 
+    @property
+    def problems(self) -> tuple["InputError", ...]:
+        """Every problem this error reports; a single problem reports itself."""
+        return (self,)
+
+
+class InputErrors(InputError):
+    """Several bad inputs of one call, reported together.
+
+    It is an InputError about the first problem, so a caller that handles one problem at a
+    time still works; ``problems`` holds them all, in input order.
+    """
+
+    def __init__(self, problems: "list[InputError] | tuple[InputError, ...]"):
+        if not problems:
+            raise ValueError("InputErrors needs at least one problem")
+        self._problems = tuple(problems)
+        first = self._problems[0]
+        super().__init__(
+            first.field, first.value, first.allowed, problem=first.problem, file=first.file, line=first.line
+        )
+
+    @property
+    def problems(self) -> tuple[InputError, ...]:
+        return self._problems
+
+    def __str__(self) -> str:
+        return "\n".join(str(problem) for problem in self._problems)
+
 
 class DataFileError(InputError):
     """A data file shipped with the package is malformed (raised at import)."""

@@ -6,7 +6,7 @@ import pytest
 
 from nmpa_rules import list_rules
 from nmpa_rules.scenarios import run_paths
-from nmpa_rules.widgets.presets import PRESETS_DIR, REVIEW_DATE, preset_file, presets
+from nmpa_rules.presentation.presets import PRESETS_DIR, REVIEW_DATE, preset_file, presets
 
 RULE_IDS = [info.id for info in list_rules()]
 

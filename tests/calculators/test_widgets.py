@@ -12,8 +12,8 @@ import pytest
 
 from nmpa_rules import Decision, InputError, Reason, list_rules, rule_info, sources
 from nmpa_rules.widgets import REVIEW_DATE, calculator, preset_table, presets, rules_contract
-from nmpa_rules.widgets import render
-from nmpa_rules.widgets.render import OUTCOME_TONES, decision_html, input_problem_html
+from nmpa_rules.presentation import render
+from nmpa_rules.presentation.render import OUTCOME_TONES, decision_html, input_problem_html
 
 RULE_IDS = [info.id for info in list_rules()]
 CALENDAR_CELL = re.compile(r'<span class="nmpa-cal-day nmpa-day-(\w+)( nmpa-cal-deadline)?" title="([\d-]+):')

@@ -15,8 +15,8 @@ from __future__ import annotations
 from IPython.display import HTML
 
 from .form import AS_OF, Calculator, calculator
-from .presets import REVIEW_DATE, presets
-from .render import preset_table_html, rules_contract_html
+from ..presentation.presets import REVIEW_DATE, presets
+from ..presentation.render import preset_table_html, rules_contract_html
 
 
 def preset_table(rule_id: str) -> HTML:

@@ -17,8 +17,8 @@ from ..errors import MISSING, InputError
 from ..evaluation import evaluate, rule_info
 from ..inputs import parse_date
 from ..model import InputSpec
-from .presets import REVIEW_DATE, presets
-from .render import decision_html, input_problem_html, no_result_html
+from ..presentation.presets import REVIEW_DATE, presets
+from ..presentation.render import decision_html, input_problem_html, no_result_html
 
 AS_OF = InputSpec(
     "as_of",
