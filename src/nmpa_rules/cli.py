@@ -1,4 +1,12 @@
-"""python -m nmpa_rules: run scenario files, check one decision, list rules and sources."""
+"""python -m nmpa_rules: run scenario files, check one decision, list rules and sources.
+
+Bad input exits with status 2 and one "error:" line per problem, every problem at once;
+a failing scenario exits 1. Scenario files are untrusted input and are read within fixed
+bounds: at most 1,000,000 bytes of UTF-8 per file, 100,000 values per file with aliases
+expanded, nesting 30 deep, 1000 files and 10,000 cases per run. Within those bounds a run
+takes seconds and well under a gigabyte of memory. Output never fails on the terminal's
+encoding: characters it cannot show are written as backslash escapes.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +15,36 @@ import json
 import sys
 from typing import Sequence
 
-from .errors import InputError
+from .errors import InputError, raise_all
 from .evaluation import evaluate, list_rules, rule_info
 from .inputs import parse_date, parse_text
-from .scenarios import run_paths
+from .scenarios import MAX_CASES, MAX_FILES, run_paths
 from .sources import sources
+from .yaml_io import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
+
+MAX_SHOWN_ERRORS = 50
+"""A run with more problems prints this many and counts the rest."""
+
+_TEST_HELP = (
+    f"run scenario files (or every .yaml/.yml file under folders); each file at most {MAX_FILE_BYTES} bytes "
+    f"and {MAX_NODES} values with aliases expanded, nested at most {MAX_DEPTH} deep; "
+    f"at most {MAX_FILES} files and {MAX_CASES} cases per run"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m nmpa_rules", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m nmpa_rules", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    test = commands.add_parser("test", help="run scenario files (or every file under folders)")
+    test = commands.add_parser("test", help=_TEST_HELP, description=_TEST_HELP)
     test.add_argument("paths", nargs="+", metavar="PATH")
-    check = commands.add_parser("check", help="print one decision with its reasons and sources")
+    check = commands.add_parser(
+        "check",
+        help="print one decision with its reasons and sources",
+        description="Print one decision. Give each input once as key=value; every bad input is reported at once. "
+        "Dates and numbers may use full-width digits (２０２５-０１-０１, ５).",
+    )
     check.add_argument("rule")
     check.add_argument("--as-of", required=True, metavar="DATE")
     check.add_argument("inputs", nargs="*", metavar="key=value")
@@ -28,6 +53,13 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--as-of", required=True, metavar="DATE")
     commands.add_parser("sources", help="list the sources the rules cite")
     return parser
+
+
+def use_safe_output() -> None:
+    """Characters the output encoding lacks become backslash escapes instead of a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,8 +77,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list(args.as_of)
         return _sources()
     except InputError as err:
-        print(f"error: {err}", file=sys.stderr)
+        _print_errors(err)
         return 2
+    except RecursionError:
+        print("error: the input is nested too deeply to read", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("error: the input needs more memory than this machine has", file=sys.stderr)
+        return 2
+
+
+def _print_errors(err: InputError) -> None:
+    problems = err.problems
+    for problem in problems[:MAX_SHOWN_ERRORS]:
+        # A message never spans lines: a value that holds a newline is shown escaped.
+        print("error: " + str(problem).replace("\n", "\\n"), file=sys.stderr)
+    if len(problems) > MAX_SHOWN_ERRORS:
+        print(f"error: ... and {len(problems) - MAX_SHOWN_ERRORS} more problems", file=sys.stderr)
 
 
 def _test(paths: list[str]) -> int:
@@ -68,12 +115,20 @@ def _check(rule_id: str, as_of: str, pairs: list[str], as_json: bool) -> int:
     info = rule_info(rule_id)
     specs = {spec.name: spec for spec in info.inputs}
     inputs = {}
+    problems: list[InputError] = []
     for pair in pairs:
         key, sep, text = pair.partition("=")
         if not sep or not key:
-            raise InputError(pair, pair, "write inputs as key=value", problem="is not a key=value pair")
-        inputs[key] = parse_text(specs[key], text) if key in specs else text
-    decision = evaluate(rule_id, as_of, **inputs)
+            problems.append(InputError(pair, pair, "write inputs as key=value", problem="is not a key=value pair"))
+        elif key in inputs:
+            problems.append(InputError(key, text, "give each input once", problem="is given twice"))
+        else:
+            inputs[key] = parse_text(specs[key], text) if key in specs else text
+    try:
+        decision = evaluate(rule_id, as_of, **inputs)
+    except InputError as err:
+        problems.extend(err.problems)
+    raise_all(problems)
     print(json.dumps(decision.to_dict(), ensure_ascii=False, indent=2) if as_json else decision.explain())
     return 0
 

@@ -6,11 +6,11 @@ import re
 import subprocess
 import sys
 from datetime import date
-from html import escape
+from html import escape, unescape
 
 import pytest
 
-from nmpa_rules import Decision, InputError, Reason, list_rules, rule_info, sources
+from nmpa_rules import Decision, InputError, Reason, evaluate, list_rules, rule_info, sources
 from nmpa_rules.widgets import REVIEW_DATE, calculator, preset_table, presets, rules_contract
 from nmpa_rules.presentation import render
 from nmpa_rules.presentation.render import OUTCOME_TONES, decision_html, input_problem_html
@@ -20,8 +20,8 @@ CALENDAR_CELL = re.compile(r'<span class="nmpa-cal-day nmpa-day-(\w+)( nmpa-cal-
 
 
 def shown(panel) -> str:
-    """The text a reader sees in an HTML widget: tags dropped, entities kept."""
-    return re.sub(r"<[^>]+>", "", panel.value)
+    """The text a reader sees in an HTML widget: tags dropped, entities read."""
+    return unescape(re.sub(r"<[^>]+>", "", panel.value))
 
 
 @pytest.mark.parametrize("rule_id", RULE_IDS)
@@ -71,17 +71,22 @@ def test_choosing_a_preset_fills_every_input_including_as_of():
     assert calc.preset_menu.value == after_the_pilot, "filling the form does not count as the reader's change"
 
 
-def test_every_reason_names_its_source_clause_and_links_the_bibliography():
+def test_every_reason_names_its_source_and_clause_and_each_source_is_listed_once_with_a_link():
     calc = calculator("biologics.segmented_pilot")
+    decision = evaluate("biologics.segmented_pilot", calc.as_of.control.value,
+                        **{name: field.read() for name, field in calc.fields.items()})
     html = calc.result.value
-    decision_reasons = html.count("<li ")
     linked = re.findall(r'<a href="\.\./reference/bibliography\.html#cite-([a-z0-9-]+)">', html)
-    assert len(linked) == decision_reasons
-    anchors = {re.sub(r"[^a-z0-9]+", "-", cited.id.lower()) for cited in sources()}
-    assert set(linked) <= anchors
+    anchors = [re.sub(r"[^a-z0-9]+", "-", source_id.lower()) for source_id in decision.cited_source_ids()]
+    assert linked == anchors, "each cited source is linked once, in order of first citation"
     text = shown(calc.result)
-    assert "Pilot Work Plan for Segmented Production of Biological Products" in text
+    assert text.count("Pilot Work Plan for Segmented Production of Biological Products") == 1
     assert "国药监药管〔2024〕24号" in text
+    cited_by_reason = re.findall(r"Source \[(\d+)\](?:, ([^<]+))?</small>", html)
+    assert len(cited_by_reason) == len(decision.reasons)
+    for reason, (number, clause) in zip(decision.reasons, cited_by_reason):
+        assert decision.cited_source_ids()[int(number) - 1] == reason.source_id
+        assert clause == escape(reason.clause)
     assert "(secondary source)" in text, "the application deadline rests on a law-firm note"
     assert "⚠ Warnings" in text
 
@@ -92,7 +97,8 @@ def test_a_negative_number_is_refused_next_to_its_input_and_nothing_is_lost():
 
     years.control.value = -1
 
-    assert "⚠ cmo_commercial_biologics_years: -1.0 is too small; give a number of at least 0" in shown(years.note)
+    assert ("⚠ Contract manufacturer's years of commercial biologics production: -1.0 is too small; "
+            "give a number of at least 0 and at most 100") in shown(years.note)
     assert "No result: correct the input marked ⚠ above." in shown(calc.result)
     assert years.control.value == -1
     assert calc.fields["applied_on"].control.value == date(2025, 3, 10)
@@ -108,7 +114,7 @@ def test_an_empty_date_is_reported_as_missing():
 
     applied_on.control.value = None
 
-    assert "applied_on: (not given) is missing; required: Date of the application" in shown(applied_on.note)
+    assert "Date of the application: (not given) is missing; give a date, YYYY-MM-DD" in shown(applied_on.note)
     assert "No result" in shown(calc.result)
 
 
@@ -117,7 +123,7 @@ def test_an_empty_as_of_is_reported_next_to_as_of():
 
     calc.as_of.control.value = None
 
-    assert "as_of: (not given) is not a date; a date as YYYY-MM-DD" in shown(calc.as_of.note)
+    assert "As of: (not given) is not a date; a date as YYYY-MM-DD" in shown(calc.as_of.note)
     assert "No result" in shown(calc.result)
 
 
@@ -127,7 +133,8 @@ def test_a_batch_made_after_as_of_is_refused_next_to_the_manufacturing_date():
 
     made.control.value = date(2026, 12, 1)
 
-    assert "manufactured_on: 2026-12-01 is after as_of 2026-11-21" in shown(made.note)
+    assert ("Date the batch was made: 2026-12-01 is after the as-of date 2026-11-21; "
+            "it must be on or before the as-of date") in shown(made.note)
     assert "No result" in shown(calc.result)
     assert calc.fields["china_approval_date"].control.value == date(2026, 3, 16)
 
@@ -145,7 +152,7 @@ def test_none_yet_stands_for_an_approval_that_has_not_happened():
 
     approval.none_yet.value = False
     approval.control.value = None
-    assert "china_approval_date: (not given) is missing" in shown(approval.note)
+    assert "Date of the China approval: (not given) is missing" in shown(approval.note)
 
 
 def test_an_approval_after_as_of_is_a_reason_not_an_error():
@@ -205,7 +212,7 @@ def test_a_fractional_pause_is_refused():
 
     paused.control.value = 2.5
 
-    assert "paused_working_days: 2.5 is not a whole number" in shown(paused.note)
+    assert "Working days the clock was paused: 2.5 is not a whole number" in shown(paused.note)
 
 
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
@@ -254,14 +261,18 @@ def test_the_preset_table_shows_each_preset_with_its_outcome(rule_id):
         assert escape(info.outcomes[preset.expect["outcome"]]) in html
 
 
-def test_the_rules_contract_lists_every_rule_input_and_outcome():
+def test_the_rules_contract_lists_every_rule_question_answer_and_outcome_by_its_label():
     html = rules_contract().data
     for info in list_rules():
-        assert f"<code>{info.id}</code>" in html
+        assert f"<h3>{escape(info.title)}</h3>" in html
         for spec in info.inputs:
-            assert f"<code>{spec.name}</code>" in html
-        for outcome in info.outcomes:
-            assert f"<code>{outcome}</code>" in html
+            assert escape(spec.label) in html
+            for _, label in spec.choices:
+                assert escape(label) in html
+        for label in info.outcomes.values():
+            assert escape(label) in html
+        # The command line's names are there, folded away for whoever types commands.
+        assert f"python -m nmpa_rules check {info.id} --as-of" in html
 
 
 def test_importing_the_rules_does_not_import_ipywidgets():
