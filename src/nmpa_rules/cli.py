@@ -15,7 +15,7 @@ import json
 import sys
 from typing import Sequence
 
-from .errors import InputError, raise_all
+from .errors import InputError, one_line, raise_all
 from .evaluation import evaluate, list_rules, rule_info
 from .inputs import parse_date, parse_text
 from .scenarios import MAX_CASES, MAX_FILES, run_paths
@@ -90,8 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _print_errors(err: InputError) -> None:
     problems = err.problems
     for problem in problems[:MAX_SHOWN_ERRORS]:
-        # A message never spans lines: a value that holds a newline is shown escaped.
-        print("error: " + str(problem).replace("\n", "\\n"), file=sys.stderr)
+        # A message never spans lines: a file name that holds a newline is shown escaped.
+        print("error: " + one_line(str(problem)), file=sys.stderr)
     if len(problems) > MAX_SHOWN_ERRORS:
         print(f"error: ... and {len(problems) - MAX_SHOWN_ERRORS} more problems", file=sys.stderr)
 
@@ -99,9 +99,9 @@ def _print_errors(err: InputError) -> None:
 def _test(paths: list[str]) -> int:
     results = run_paths(paths)
     for result in results:
-        print(("PASS " if result.passed else "FAIL ") + result.scenario.label)
+        print(("PASS " if result.passed else "FAIL ") + one_line(result.scenario.label))
         for problem in result.problems:
-            print(f"    {problem}")
+            print(f"    {one_line(problem)}")
         if not result.passed and result.decision is not None:
             for reason in result.decision.reasons:
                 mark = {True: "pass", False: "FAIL", None: "info"}[reason.passed]

@@ -31,6 +31,17 @@ def show_value(value: object) -> str:
     return shorten(text)
 
 
+def _show_field(field: object) -> str:
+    """A field's name as given; quoted when it is not plain printable text."""
+    text = str(field)
+    return shorten(text if text.isprintable() else repr(field))
+
+
+def one_line(text: str) -> str:
+    """``text`` with every character that would break or hide a line written as an escape."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+
+
 class InputError(ValueError):
     """Bad input: the message names the field, the value and what is allowed.
 
@@ -70,14 +81,14 @@ class InputError(ValueError):
             where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
         if self.case:
             where += f"{self.case}: "
-        return f"{where}{shorten(str(self.field))}: {show_value(self.value)} {self.problem}; {self.allowed}"
+        return f"{where}{_show_field(self.field)}: {show_value(self.value)} {self.problem}; {self.allowed}"
 
     def __str__(self) -> str:
         return self._sentence()
 
     def reader_message(self) -> str:
         """The problem in a reader's words: the field by its label, never its internal name."""
-        name = self.label or shorten(str(self.field))
+        name = self.label or _show_field(self.field)
         return f"{name}: {show_value(self.value)} {self.problem}; {self.reader_allowed or self.allowed}"
 
     @property

@@ -143,7 +143,8 @@ def check_inputs(info: RuleInfo, as_of: date | None, given: Mapping[str, Any]) -
     for name in given:
         if name not in names:
             problems.append(InputError(
-                name, given[name], f"{info.id} takes: " + ", ".join(names), problem="is not an input of this rule"
+                name, given[name], f"{info.id} takes: " + ", ".join(names), problem="is not an input of this rule",
+                reader_allowed="this calculator has no such question",
             ))
     checked: dict[str, Any] = {}
     for spec in info.inputs:

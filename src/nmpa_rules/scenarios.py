@@ -12,6 +12,7 @@ the file, the line, the case and the field.
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from datetime import date
@@ -150,6 +151,11 @@ class _FileReader:
             elif not isinstance(value, _INPUT_VALUE_TYPES):
                 self.problem(where + (key,), label, f"input.{key}", value,
                              "an input is one value: text, a number, true/false, a date or null", "is not a single value")
+                good = False
+            elif isinstance(value, float) and not math.isfinite(value):
+                # YAML reads a number too large for a float, such as 1.0e+999, as infinity.
+                self.problem(where + (key,), label, f"input.{key}", value,
+                             "give a number a float can hold (at most about 1.8e308)", "is not a finite number")
                 good = False
         return inputs if good else None
 

@@ -27,6 +27,9 @@ AS_OF = InputSpec(
     f"The date on which the rules are applied. It starts on the book's review date, {REVIEW_DATE.isoformat()}.",
 )
 OWN_SCENARIO = "Your own scenario"
+_OWN = -1
+"""The menu value of the reader's own scenario: not None, which a Dropdown takes for "no
+selection" and shows as an empty menu."""
 _LABEL_STYLE = {"description_width": "initial"}
 # Menus take the width they need; a date or number box keeps its natural size next to a long
 # label instead of being squeezed by it; on a narrow screen a control wraps under its label.
@@ -150,8 +153,8 @@ class Calculator(widgets.VBox):
         fields = {spec.name: _make_field(spec) for spec in info.inputs}
         worked = presets(rule_id)
         menu = widgets.Dropdown(
-            options=[(OWN_SCENARIO, None)] + [(preset.name, index) for index, preset in enumerate(worked)],
-            value=None,
+            options=[(OWN_SCENARIO, _OWN)] + [(preset.name, index) for index, preset in enumerate(worked)],
+            value=_OWN,
             description="Worked example",
             style=_LABEL_STYLE,
             layout=widgets.Layout(**_WIDE),
@@ -179,7 +182,7 @@ class Calculator(widgets.VBox):
         return f"Calculator({self.rule_id!r})"
 
     def _preset_chosen(self, change: dict) -> None:
-        if change["new"] is None:
+        if change["new"] == _OWN:
             return
         preset = self.presets[change["new"]]
         # Fill every control first and decide once, not once per control.
@@ -199,7 +202,7 @@ class Calculator(widgets.VBox):
         if self._filling:
             return
         # The reader has left the worked example: say so, but keep every value they set.
-        self.preset_menu.value = None
+        self.preset_menu.value = _OWN
         self.refresh()
 
     def refresh(self) -> None:
