@@ -395,3 +395,22 @@ def test_odd_values_for_every_input_give_an_input_error(rule_id, value):
             pytest.fail(f"{spec.name}={value!r} gave {result}")
     with pytest.raises(InputError):
         evaluate(rule_id, value)
+
+
+def test_a_run_reads_at_most_max_run_bytes(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(scenarios_module, "MAX_RUN_BYTES", len(GOOD_CASE) + 10)
+    write(tmp_path, GOOD_CASE, "one.yaml")
+    write(tmp_path, GOOD_CASE.replace("a good case", "b"), "two.yaml")
+    status, _, err = run_test_command(capsys, tmp_path)
+    total = (tmp_path / "one.yaml").stat().st_size + (tmp_path / "two.yaml").stat().st_size
+    assert status == 2
+    assert f"holds {total} bytes of scenario files; a run reads at most {len(GOOD_CASE) + 10} bytes" in err
+
+
+def test_the_help_states_the_bounds(capsys):
+    with pytest.raises(SystemExit):
+        main(["test", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    for bound in (MAX_FILE_BYTES, MAX_NODES, MAX_DEPTH, scenarios_module.MAX_FILES, scenarios_module.MAX_CASES,
+                  scenarios_module.MAX_RUN_BYTES):
+        assert str(bound) in help_text

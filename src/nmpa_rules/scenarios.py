@@ -4,10 +4,12 @@ The CLI (`python -m nmpa_rules test`) and the pytest suite run them through the 
 
 A scenario file is untrusted input: whoever wrote it, reading and running it is bounded.
 Each file is read within the limits of ``yaml_io`` (size, values with aliases expanded,
-nesting); a run reads at most ``MAX_FILES`` files and ``MAX_CASES`` cases in all, and
-every case runs one evaluate(), whose own cost is bounded by the rules' input ranges. Every
-problem in the files is found before any case runs and reported together, each naming
-the file, the line, the case and the field.
+nesting); a run reads at most ``MAX_FILES`` files of ``MAX_RUN_BYTES`` bytes in all and
+runs at most ``MAX_CASES`` cases, each one evaluate() whose cost the rules' input ranges
+bound (the costliest, a review clock with the longest pause, takes tens of milliseconds).
+Results are produced one at a time, so memory does not grow with the number of cases.
+Every problem in the files is found before any case runs and reported together, each
+naming the file, the line, the case and the field.
 """
 
 from __future__ import annotations
@@ -17,15 +19,16 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from .errors import InputError, RuleTableError, raise_all, shorten
 from .evaluation import evaluate
 from .model import Decision, json_ready
 from .yaml_io import Lines, line_of, load_yaml
 
-MAX_FILES = 1000
-MAX_CASES = 10_000
+MAX_FILES = 100
+MAX_RUN_BYTES = 5_000_000
+MAX_CASES = 1000
 MAX_NAME_CHARS = 200
 
 _CASE_KEYS = {"name", "rule", "as_of", "input", "expect"}
@@ -247,11 +250,17 @@ def run_scenario(scenario: Scenario) -> Result:
     return Result(scenario, tuple(problems), decision)
 
 
-def run_paths(paths: list[str | Path]) -> list[Result]:
-    """Load every file first, so that a broken file stops the run before any case runs."""
+def iter_results(paths: list[str | Path]) -> Iterator[Result]:
+    """Load every file first, so that a broken file stops the run before any case runs;
+    then run the cases one at a time."""
+    files = scenario_files(paths)
+    total_bytes = sum(path.stat().st_size for path in files)
+    if total_bytes > MAX_RUN_BYTES:
+        raise InputError("path", " ".join(map(str, paths)), f"a run reads at most {MAX_RUN_BYTES} bytes; name fewer files",
+                         problem=f"holds {total_bytes} bytes of scenario files")
     scenarios: list[Scenario] = []
     problems: list[InputError] = []
-    for path in scenario_files(paths):
+    for path in files:
         try:
             loaded, found = _load(path, MAX_CASES - len(scenarios))
         except InputError as err:
@@ -261,4 +270,9 @@ def run_paths(paths: list[str | Path]) -> list[Result]:
     raise_all(problems)
     if not scenarios:
         raise InputError("path", " ".join(map(str, paths)), "give scenario files with cases", problem="holds no cases")
-    return [run_scenario(scenario) for scenario in scenarios]
+    return map(run_scenario, scenarios)
+
+
+def run_paths(paths: list[str | Path]) -> list[Result]:
+    """Every result of the scenario files under ``paths``."""
+    return list(iter_results(paths))
