@@ -8,7 +8,8 @@ interpreter that imports the rules. The files are written to a temporary folder:
 
 - aliases that would expand to 10**9 values ("billion laughs") in under 400 bytes;
 - a recursive alias; deep nesting; a 5000-digit number; a file over the size bound;
-- a list of values just under the value bound, and one just over it;
+- a list of values just under the value bound, and one just over it; the most values a
+  run allows, as files at the size bound that each hold one case;
 - the largest run the bounds allow of the costliest case: MAX_CASES review clocks with the
   longest pause, spread over files;
 - MAX_FILES files of cases whose inputs are all wrong, every problem reported.
@@ -24,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from nmpa_rules.scenarios import MAX_CASES, MAX_FILES  # noqa: E402
+from nmpa_rules.scenarios import MAX_CASES, MAX_FILES, MAX_RUN_BYTES  # noqa: E402
 from nmpa_rules.yaml_io import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES  # noqa: E402
 
 CHILD = """
@@ -97,6 +98,17 @@ def hostile_files(folder: Path) -> dict[str, Path]:
     put(f"{MAX_FILE_BYTES + 1} bytes", "#" * (MAX_FILE_BYTES + 1))
     put(f"{MAX_NODES - 1} values (just within)", "- [" + ",".join(["1"] * (MAX_NODES - 3)) + "]\n")
     put(f"{MAX_NODES + 1} values", "- [" + ",".join(["1"] * (MAX_NODES + 1)) + "]\n")
+    largest = folder / "largest"
+    largest.mkdir()
+    values = ",".join(["1"] * (MAX_NODES - 40))
+    one_file = GOOD.format(index=0).replace(
+        "expect: {outcome: clinical_research_filing}",
+        f"expect: {{outcome: clinical_research_filing, values: {{x: [{values}]}}}}",
+    )
+    count = min(MAX_FILES, MAX_RUN_BYTES // len(one_file))
+    for number in range(count):
+        (largest / f"part{number:03d}.yaml").write_text(one_file.replace("good 0", f"good {number}"))
+    files[f"{count} files of {MAX_NODES - 40} values each"] = largest
     files[f"{MAX_CASES} costliest cases in {MAX_FILES} files"] = write_cases(folder / "costly", COSTLY, MAX_CASES, MAX_FILES)
     files[f"{MAX_CASES} all-wrong cases in {MAX_FILES} files"] = write_cases(folder / "wrong", ALL_WRONG, MAX_CASES, MAX_FILES)
     return files

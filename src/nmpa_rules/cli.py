@@ -4,7 +4,7 @@ Bad input exits with status 2 and one "error:" line per problem, every problem a
 a failing scenario exits 1. Scenario files are untrusted input and are read within fixed
 bounds (see `test --help`): per file at most 1,000,000 bytes of UTF-8, 100,000 values with
 aliases expanded, nesting 30 deep and numbers of 300 digits; per run at most 100 files,
-5,000,000 bytes and 1000 cases. benchmarks/bench_hostile_inputs.py measures the time and
+2,000,000 bytes and 1000 cases. benchmarks/bench_hostile_inputs.py measures the time and
 memory of the worst files. Output never fails on the terminal's encoding: characters it
 cannot show are written as backslash escapes.
 """

@@ -27,7 +27,7 @@ from .model import Decision, json_ready
 from .yaml_io import Lines, line_of, load_yaml
 
 MAX_FILES = 100
-MAX_RUN_BYTES = 5_000_000
+MAX_RUN_BYTES = 2_000_000
 MAX_CASES = 1000
 MAX_NAME_CHARS = 200
 
