@@ -12,6 +12,7 @@ import sys
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -73,7 +74,7 @@ def test_aliases_that_multiply_are_refused_before_they_are_expanded(tmp_path, ca
 
 
 def test_the_shipped_scenarios_use_aliases_within_the_bounds(capsys):
-    status, out, _ = run_test_command(capsys, "tests/scenarios")
+    status, out, _ = run_test_command(capsys, Path(__file__).parent / "scenarios")
     assert status == 0 and out.splitlines()[-1].endswith("passed, 0 failed")
 
 
@@ -414,3 +415,17 @@ def test_the_help_states_the_bounds(capsys):
     for bound in (MAX_FILE_BYTES, MAX_NODES, MAX_DEPTH, scenarios_module.MAX_FILES, scenarios_module.MAX_CASES,
                   scenarios_module.MAX_RUN_BYTES):
         assert str(bound) in help_text
+
+
+def test_a_bug_in_a_rule_fails_its_case_and_the_run_goes_on(tmp_path, capsys, monkeypatch):
+    from nmpa_rules.rules import RULE_MODULES
+
+    def broken(as_of, given):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(RULE_MODULES["stem_cells.pathway"], "decide", broken)
+    path = write(tmp_path, GOOD_CASE)
+    status, out, err = run_test_command(capsys, path)
+    assert status == 1 and err == ""
+    assert "internal error (a bug in nmpa_rules): ZeroDivisionError: division by zero" in out
+    assert out.splitlines()[-1] == "0 passed, 1 failed"

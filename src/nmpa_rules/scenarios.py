@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
-from .errors import InputError, RuleTableError, raise_all, shorten
+from .errors import InputError, raise_all, shorten
 from .evaluation import evaluate
 from .model import Decision, json_ready
 from .yaml_io import Lines, line_of, load_yaml
@@ -230,8 +230,8 @@ def run_scenario(scenario: Scenario) -> Result:
         if "error" in expect and expect["error"] in fields:
             return Result(scenario, (), None)
         return Result(scenario, tuple(f"input error: {problem}" for problem in err.problems), None)
-    except RuleTableError as err:
-        return Result(scenario, (f"internal error: {err}",), None)
+    except Exception as err:  # noqa: BLE001 - a bug in a rule fails its case, never the whole run
+        return Result(scenario, (f"internal error (a bug in nmpa_rules): {type(err).__name__}: {shorten(str(err))}",), None)
     if "error" in expect:
         return Result(scenario, (f"expected an input error on {expect['error']}, got outcome {decision.outcome}",), decision)
     problems = []
