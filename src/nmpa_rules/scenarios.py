@@ -231,7 +231,7 @@ def run_scenario(scenario: Scenario) -> Result:
             return Result(scenario, (), None)
         return Result(scenario, tuple(f"input error: {problem}" for problem in err.problems), None)
     except Exception as err:  # noqa: BLE001 - a bug in a rule fails its case, never the whole run
-        return Result(scenario, (f"internal error (a bug in nmpa_rules): {type(err).__name__}: {shorten(str(err))}",), None)
+        return Result(scenario, (f"internal error (a bug in nmpa_rules): {type(err).__name__}: {shorten(str(err), 300)}",), None)
     if "error" in expect:
         return Result(scenario, (f"expected an input error on {expect['error']}, got outcome {decision.outcome}",), decision)
     problems = []
