@@ -116,8 +116,8 @@ def test_bad_input_has_no_traceback_in_a_real_process():
                "commercial_scale=true", "gmp_evidence=none")
     assert run.returncode == 2
     assert run.stderr.strip() == (
-        "error: manufactured_on: 2026-03-01 is after as_of 2026-01-01; "
-        "it must be on or before as_of (it cannot have happened yet)"
+        "error: manufactured_on: 2026-03-01 is after the as-of date 2026-01-01; "
+        "it must be on or before the as-of date (it cannot have happened yet)"
     )
 
 

@@ -1,8 +1,9 @@
 import os
 import sys
 
-from .cli import main
+from .cli import main, use_safe_output
 
+use_safe_output()
 try:
     status = main()
     sys.stdout.flush()

@@ -1,4 +1,13 @@
-"""python -m nmpa_rules: run scenario files, check one decision, list rules and sources."""
+"""python -m nmpa_rules: run scenario files, check one decision, list rules and sources.
+
+Bad input exits with status 2 and one "error:" line per problem, every problem at once;
+a failing scenario exits 1. Scenario files are untrusted input and are read within fixed
+bounds (see `test --help`): per file at most 1,000,000 bytes of UTF-8, 100,000 values with
+aliases expanded, nesting 30 deep and numbers of 300 digits; per run at most 100 files,
+2,000,000 bytes and 1000 cases. benchmarks/bench_hostile_inputs.py measures the time and
+memory of the worst files. Output never fails on the terminal's encoding: characters it
+cannot show are written as backslash escapes.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +16,36 @@ import json
 import sys
 from typing import Sequence
 
-from .errors import InputError
+from .errors import InputError, one_line, raise_all
 from .evaluation import evaluate, list_rules, rule_info
 from .inputs import parse_date, parse_text
-from .scenarios import run_paths
+from .scenarios import MAX_CASES, MAX_FILES, MAX_RUN_BYTES, iter_results
 from .sources import sources
+from .yaml_io import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
+
+MAX_SHOWN_ERRORS = 50
+"""A run with more problems prints this many and counts the rest."""
+
+_TEST_HELP = (
+    f"run scenario files (or every .yaml/.yml file under folders); each file at most {MAX_FILE_BYTES} bytes "
+    f"and {MAX_NODES} values with aliases expanded, nested at most {MAX_DEPTH} deep; "
+    f"at most {MAX_FILES} files, {MAX_RUN_BYTES} bytes and {MAX_CASES} cases per run"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m nmpa_rules", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m nmpa_rules", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    test = commands.add_parser("test", help="run scenario files (or every file under folders)")
+    test = commands.add_parser("test", help=_TEST_HELP, description=_TEST_HELP)
     test.add_argument("paths", nargs="+", metavar="PATH")
-    check = commands.add_parser("check", help="print one decision with its reasons and sources")
+    check = commands.add_parser(
+        "check",
+        help="print one decision with its reasons and sources",
+        description="Print one decision. Give each input once as key=value; every bad input is reported at once. "
+        "Dates and numbers may use full-width digits (２０２５-０１-０１, ５).",
+    )
     check.add_argument("rule")
     check.add_argument("--as-of", required=True, metavar="DATE")
     check.add_argument("inputs", nargs="*", metavar="key=value")
@@ -28,6 +54,13 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--as-of", required=True, metavar="DATE")
     commands.add_parser("sources", help="list the sources the rules cite")
     return parser
+
+
+def use_safe_output() -> None:
+    """Characters the output encoding lacks become backslash escapes instead of a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,22 +78,39 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list(args.as_of)
         return _sources()
     except InputError as err:
-        print(f"error: {err}", file=sys.stderr)
+        _print_errors(err)
+        return 2
+    except RecursionError:
+        print("error: the input is nested too deeply to read", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("error: the input needs more memory than this machine has", file=sys.stderr)
         return 2
 
 
+def _print_errors(err: InputError) -> None:
+    problems = err.problems
+    for problem in problems[:MAX_SHOWN_ERRORS]:
+        # A message never spans lines: a file name that holds a newline is shown escaped.
+        print("error: " + one_line(str(problem)), file=sys.stderr)
+    if len(problems) > MAX_SHOWN_ERRORS:
+        print(f"error: ... and {len(problems) - MAX_SHOWN_ERRORS} more problems", file=sys.stderr)
+
+
 def _test(paths: list[str]) -> int:
-    results = run_paths(paths)
-    for result in results:
-        print(("PASS " if result.passed else "FAIL ") + result.scenario.label)
+    count = failed = 0
+    # One result at a time: a long run holds one decision in memory, not all of them.
+    for result in iter_results(paths):
+        count += 1
+        failed += not result.passed
+        print(("PASS " if result.passed else "FAIL ") + one_line(result.scenario.label))
         for problem in result.problems:
-            print(f"    {problem}")
+            print(f"    {one_line(problem)}")
         if not result.passed and result.decision is not None:
             for reason in result.decision.reasons:
                 mark = {True: "pass", False: "FAIL", None: "info"}[reason.passed]
                 print(f"      {mark} {reason.check}: {reason.message}")
-    failed = sum(not result.passed for result in results)
-    print(f"{len(results) - failed} passed, {failed} failed")
+    print(f"{count - failed} passed, {failed} failed")
     return 1 if failed else 0
 
 
@@ -68,12 +118,20 @@ def _check(rule_id: str, as_of: str, pairs: list[str], as_json: bool) -> int:
     info = rule_info(rule_id)
     specs = {spec.name: spec for spec in info.inputs}
     inputs = {}
+    problems: list[InputError] = []
     for pair in pairs:
         key, sep, text = pair.partition("=")
         if not sep or not key:
-            raise InputError(pair, pair, "write inputs as key=value", problem="is not a key=value pair")
-        inputs[key] = parse_text(specs[key], text) if key in specs else text
-    decision = evaluate(rule_id, as_of, **inputs)
+            problems.append(InputError(pair, pair, "write inputs as key=value", problem="is not a key=value pair"))
+        elif key in inputs:
+            problems.append(InputError(key, text, "give each input once", problem="is given twice"))
+        else:
+            inputs[key] = parse_text(specs[key], text) if key in specs else text
+    try:
+        decision = evaluate(rule_id, as_of, **inputs)
+    except InputError as err:
+        problems.extend(err.problems)
+    raise_all(problems)
     print(json.dumps(decision.to_dict(), ensure_ascii=False, indent=2) if as_json else decision.explain())
     return 0
 

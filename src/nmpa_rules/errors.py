@@ -7,19 +7,48 @@ from datetime import date
 MISSING = object()
 """Stands for an input that was not given at all (None can be a real value)."""
 
+SHOWN_VALUE_CHARS = 60
+"""An echoed value longer than this is cut, so that a message stays one readable line."""
 
-def _show_value(value: object) -> str:
+
+def shorten(text: str, limit: int = SHOWN_VALUE_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def show_value(value: object) -> str:
+    """A value as a message quotes it: dates in ISO form, anything else by repr, cut short."""
     if value is MISSING:
         return "(not given)"
     if isinstance(value, date):
         return value.isoformat()
-    return repr(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        # repr() of a huge int is slow, and refused past 4300 digits: say how big it is instead.
+        return f"a whole number of about {int(value.bit_length() * 0.30103)} digits"
+    try:
+        text = repr(value)
+    except Exception:  # a value whose repr fails must not hide the problem with it
+        text = f"<{type(value).__name__}>"
+    return shorten(text)
+
+
+def _show_field(field: object) -> str:
+    """A field's name as given; quoted when it is not plain printable text."""
+    text = str(field)
+    return shorten(text if text.isprintable() else repr(field))
+
+
+def one_line(text: str) -> str:
+    """``text`` with every character that would break or hide a line written as an escape."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 class InputError(ValueError):
     """Bad input: the message names the field, the value and what is allowed.
 
-    ``file`` and ``line`` point into a YAML file when the input came from one.
+    ``file``, ``line`` and ``case`` point into a scenario or data file when the input came
+    from one. ``label`` is the field's name for a reader (a calculator shows
+    ``reader_message()``, never the field's internal name); ``reader_allowed`` says what is
+    allowed in a reader's words when ``allowed`` names internal values.
     """
 
     def __init__(
@@ -31,6 +60,9 @@ class InputError(ValueError):
         problem: str = "is not allowed",
         file: str | None = None,
         line: int | None = None,
+        case: str | None = None,
+        label: str | None = None,
+        reader_allowed: str | None = None,
     ):
         self.field = field
         self.value = value
@@ -38,16 +70,26 @@ class InputError(ValueError):
         self.problem = problem
         self.file = file
         self.line = line
+        self.case = case
+        self.label = label
+        self.reader_allowed = reader_allowed
         super().__init__(self._sentence())
 
     def _sentence(self) -> str:
         where = ""
         if self.file:
             where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
-        return f"{where}{self.field}: {_show_value(self.value)} {self.problem}; {self.allowed}"
+        if self.case:
+            where += f"{self.case}: "
+        return f"{where}{_show_field(self.field)}: {show_value(self.value)} {self.problem}; {self.allowed}"
 
     def __str__(self) -> str:
         return self._sentence()
+
+    def reader_message(self) -> str:
+        """The problem in a reader's words: the field by its label, never its internal name."""
+        name = self.label or _show_field(self.field)
+        return f"{name}: {show_value(self.value)} {self.problem}; {self.reader_allowed or self.allowed}"
 
     @property
     def problems(self) -> tuple["InputError", ...]:
@@ -68,7 +110,15 @@ class InputErrors(InputError):
         self._problems = tuple(problems)
         first = self._problems[0]
         super().__init__(
-            first.field, first.value, first.allowed, problem=first.problem, file=first.file, line=first.line
+            first.field,
+            first.value,
+            first.allowed,
+            problem=first.problem,
+            file=first.file,
+            line=first.line,
+            case=first.case,
+            label=first.label,
+            reader_allowed=first.reader_allowed,
         )
 
     @property
@@ -77,6 +127,18 @@ class InputErrors(InputError):
 
     def __str__(self) -> str:
         return "\n".join(str(problem) for problem in self._problems)
+
+    def reader_message(self) -> str:
+        return "\n".join(problem.reader_message() for problem in self._problems)
+
+
+def raise_all(problems: list[InputError]) -> None:
+    """Raise nothing, the one problem, or InputErrors with all of them."""
+    flat = [single for problem in problems for single in problem.problems]
+    if len(flat) == 1:
+        raise flat[0]
+    if flat:
+        raise InputErrors(flat)
 
 
 class DataFileError(InputError):

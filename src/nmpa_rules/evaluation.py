@@ -6,8 +6,8 @@ from datetime import date
 from typing import Any
 
 from .datafiles import load_data_file
-from .errors import InputError
-from .inputs import check_inputs, parse_date
+from .errors import InputError, raise_all
+from .inputs import AS_OF_LABEL, check_inputs, parse_date
 from .model import Decision, RuleInfo
 from .rules import RULE_MODULES
 from .sources import source
@@ -27,16 +27,29 @@ def rule_info(rule_id: str) -> RuleInfo:
 
 
 def evaluate(rule_id: str, as_of: date | str, /, **inputs: Any) -> Decision:
-    """Decide ``rule_id`` on ``as_of`` for ``inputs``; InputError for anything invalid."""
+    """Decide ``rule_id`` on ``as_of`` for ``inputs``.
+
+    Anything invalid raises InputError; several problems at once raise InputErrors (an
+    InputError whose ``problems`` lists every one: as_of first, then the inputs).
+    """
     info = rule_info(rule_id)
-    on = parse_date("as_of", as_of)
-    checked = check_inputs(info, on, inputs)
+    problems: list[InputError] = []
+    on = None
+    try:
+        on = parse_date("as_of", as_of, label=AS_OF_LABEL)
+    except InputError as problem:
+        problems.append(problem)
+    try:
+        checked = check_inputs(info, on, inputs)
+    except InputError as problem:
+        problems.append(problem)
+    raise_all(problems)
     finding = RULE_MODULES[rule_id].decide(on, checked)
     warnings = list(finding.warnings)
     for reason in finding.reasons:
         cited = source(reason.source_id)
-        if cited.is_secondary:
-            warning = f"'{reason.description}' rests on a secondary source: {cited.citation()} [{cited.id}]."
+        if not cited.is_primary:
+            warning = f"'{reason.description}' rests on a {cited.confidence_label}: {cited.citation()}."
             if warning not in warnings:
                 warnings.append(warning)
     return Decision(

@@ -1,94 +1,176 @@
-"""Check a rule's inputs against its InputSpecs, and read them from command-line text."""
+"""Check a rule's inputs against its InputSpecs, and read them from command-line text.
+
+Numbers: any ``int`` (of any size), ``float``, ``fractions.Fraction``, ``decimal.Decimal``
+or numpy scalar is judged by its exact value against the input's minimum and maximum; a
+yes/no value is never a number. Every number input declares a maximum, so that a value
+too large for a float is refused with a message instead of overflowing.
+
+Text: dates given as text and numbers typed on the command line are read after Unicode
+NFKC normalization, so full-width digits and dashes ("２０２５－０１－０１", "５") are
+accepted as their ASCII forms; digits of any other script are refused.
+"""
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from numbers import Integral, Real
 from typing import Any, Mapping
 
-from .errors import MISSING, InputError
+from .errors import MISSING, InputError, raise_all
 from .model import InputSpec, RuleInfo
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DECIMAL_NUMBER = re.compile(r"[+-]?([0-9][0-9_]*)?(\.[0-9_]*)?([eE][+-]?[0-9]+)?")
 # Wide enough for any rule; bounded so that counting forward can never overflow a date.
 EARLIEST, LATEST = date(1900, 1, 1), date(2099, 12, 31)
+AS_OF_LABEL = "As of"
+MAX_TEXT_CHARS = 1000
+"""Longer text is never a date or a number; it is refused without being read."""
 
 
-def parse_date(field: str, value: Any, *, allow_none: bool = False) -> date | None:
+def normalize_text(text: str) -> str:
+    """Full-width forms become ASCII (NFKC); surrounding spaces go."""
+    return unicodedata.normalize("NFKC", text[:MAX_TEXT_CHARS]).strip()
+
+
+def parse_date(field: str, value: Any, *, allow_none: bool = False, label: str | None = None) -> date | None:
     """A ``date`` or an ISO "YYYY-MM-DD" string; datetimes are refused as ambiguous."""
     allowed = f"a date as YYYY-MM-DD between {EARLIEST} and {LATEST}" + (", or none" if allow_none else "")
+
+    def refuse(problem: str) -> InputError:
+        return InputError(field, value, allowed, problem=problem, label=label)
+
     if value is None and allow_none:
         return None
     if isinstance(value, datetime):
-        raise InputError(field, value, allowed, problem="is a date and time, not a date")
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        try:
-            value = date.fromisoformat(value)
-        except ValueError:
-            raise InputError(field, value, allowed, problem="is not a real calendar date") from None
-    if not isinstance(value, date):
-        raise InputError(field, value, allowed, problem="is not a date")
-    if not EARLIEST <= value <= LATEST:
-        raise InputError(field, value, allowed, problem="is outside the supported range")
-    return value
+        raise refuse("is a date and time, not a date")
+    parsed = value
+    if isinstance(value, str) and len(value) <= MAX_TEXT_CHARS:
+        text = normalize_text(value)
+        if _ISO_DATE.fullmatch(text):
+            try:
+                parsed = date.fromisoformat(text)
+            except ValueError:
+                raise refuse("is not a real calendar date") from None
+    if not isinstance(parsed, date):
+        raise refuse("is not a date")
+    if not EARLIEST <= parsed <= LATEST:
+        raise refuse("is outside the supported range")
+    return parsed
+
+
+def _is_numpy_bool(value: Any) -> bool:
+    return type(value).__module__ == "numpy" and type(value).__name__ in ("bool_", "bool")
 
 
 def _check_one(spec: InputSpec, value: Any) -> Any:
     if spec.kind == "bool":
+        if _is_numpy_bool(value):
+            return bool(value)
         if not isinstance(value, bool):
-            raise InputError(spec.name, value, "use true or false", problem="is not a yes/no value")
+            raise InputError(spec.name, value, "use true or false", problem="is not a yes/no value",
+                             label=spec.label, reader_allowed=_reader_kind(spec))
         return value
     if spec.kind in ("date", "optional_date"):
-        return parse_date(spec.name, value, allow_none=spec.kind == "optional_date")
+        return parse_date(spec.name, value, allow_none=spec.kind == "optional_date", label=spec.label)
     if spec.kind == "number":
         return _check_number(spec, value)
     if not isinstance(value, str) or value not in spec.choice_values:
-        raise InputError(spec.name, value, "one of: " + ", ".join(spec.choice_values), problem="is not a known value")
+        raise InputError(
+            spec.name, value, "one of: " + ", ".join(spec.choice_values), problem="is not a known value",
+            label=spec.label, reader_allowed=_reader_kind(spec),
+        )
     return value
 
 
-def _check_number(spec: InputSpec, value: Any) -> int | float:
+def describe_number(spec: InputSpec) -> str:
     wanted = "a whole number" if spec.integer else "a number"
     if spec.minimum is not None:
         wanted += f" of at least {spec.minimum:g}"
     if spec.maximum is not None:
-        wanted += f" and at most {spec.maximum:g}"
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise InputError(spec.name, value, f"give {wanted}", problem="is not a number")
-    if spec.integer and value != int(value):
-        raise InputError(spec.name, value, f"give {wanted}", problem="is not a whole number")
-    if spec.minimum is not None and value < spec.minimum:
-        raise InputError(spec.name, value, f"give {wanted}", problem="is too small")
-    if spec.maximum is not None and value > spec.maximum:
-        raise InputError(spec.name, value, f"give {wanted}", problem="is too large")
-    return int(value) if spec.integer else value
+        wanted += f" and at most {spec.maximum:g}" if spec.minimum is not None else f" of at most {spec.maximum:g}"
+    return wanted
 
 
-def check_inputs(info: RuleInfo, as_of: date, given: Mapping[str, Any]) -> dict[str, Any]:
-    """The inputs, with defaults filled in and date strings turned into dates."""
+def _exact_number(value: Any) -> int | Decimal | Real | None:
+    """The value as an exact number Python compares correctly with a float, or None."""
+    if isinstance(value, bool) or _is_numpy_bool(value):
+        return None
+    if isinstance(value, Integral):
+        return int(value)
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else None
+    if isinstance(value, Real):
+        try:
+            return value if math.isfinite(value) else None
+        except OverflowError:  # a Fraction too large for a float is still finite
+            return value
+    return None
+
+
+def _check_number(spec: InputSpec, value: Any) -> int | float:
+    def refuse(problem: str) -> InputError:
+        return InputError(spec.name, value, f"give {describe_number(spec)}", problem=problem, label=spec.label)
+
+    number = _exact_number(value)
+    if number is None:
+        raise refuse("is not a number")
+    if spec.minimum is not None and number < spec.minimum:
+        raise refuse("is too small")
+    if spec.maximum is not None and number > spec.maximum:
+        raise refuse("is too large")
+    if spec.integer and number != int(number):
+        raise refuse("is not a whole number")
+    try:
+        return int(number) if spec.integer else float(number)
+    except OverflowError:  # only an input without a maximum can get here
+        raise refuse("is too large") from None
+
+
+def check_inputs(info: RuleInfo, as_of: date | None, given: Mapping[str, Any]) -> dict[str, Any]:
+    """The inputs, with defaults filled in and date strings turned into dates.
+
+    Every problem is reported at once: InputError for one, InputErrors for several, in the
+    order unknown inputs, then the rule's inputs as declared. ``as_of`` None means as_of
+    itself was wrong; the inputs are still checked, except against as_of.
+    """
     names = [spec.name for spec in info.inputs]
+    problems: list[InputError] = []
     for name in given:
         if name not in names:
-            raise InputError(
-                name, given[name], f"{info.id} takes: " + ", ".join(names), problem="is not an input of this rule"
-            )
+            problems.append(InputError(
+                name, given[name], f"{info.id} takes: " + ", ".join(names), problem="is not an input of this rule",
+                reader_allowed="this calculator has no such question",
+            ))
     checked: dict[str, Any] = {}
     for spec in info.inputs:
         if spec.name not in given:
             if spec.required:
-                raise InputError(spec.name, MISSING, f"required: {spec.label} ({describe_kind(spec)})", problem="is missing")
+                problems.append(InputError(
+                    spec.name, MISSING, f"required: {spec.label} ({describe_kind(spec)})", problem="is missing",
+                    label=spec.label, reader_allowed=_reader_kind(spec),
+                ))
             checked[spec.name] = spec.default
             continue
-        value = _check_one(spec, given[spec.name])
-        if spec.on_or_before_as_of and value is not None and value > as_of:
-            raise InputError(
+        try:
+            value = _check_one(spec, given[spec.name])
+        except InputError as problem:
+            problems.append(problem)
+            continue
+        if spec.on_or_before_as_of and value is not None and as_of is not None and value > as_of:
+            problems.append(InputError(
                 spec.name,
                 value,
-                "it must be on or before as_of (it cannot have happened yet)",
-                problem=f"is after as_of {as_of.isoformat()}",
-            )
+                "it must be on or before the as-of date (it cannot have happened yet)",
+                problem=f"is after the as-of date {as_of.isoformat()}",
+                label=spec.label,
+            ))
         checked[spec.name] = value
+    raise_all(problems)
     return checked
 
 
@@ -100,23 +182,40 @@ def describe_kind(spec: InputSpec) -> str:
     if spec.kind == "optional_date":
         return "a date, YYYY-MM-DD, or none"
     if spec.kind == "number":
-        return "a whole number" if spec.integer else "a number"
+        return describe_number(spec)
     return "one of: " + ", ".join(spec.choice_values)
 
 
+def _reader_kind(spec: InputSpec) -> str:
+    if spec.kind == "bool":
+        return "choose Yes or No"
+    if spec.kind == "choice":
+        return "choose one of: " + "; ".join(label for _, label in spec.choices)
+    if spec.kind == "optional_date":
+        return "give a date, or none if it has not happened"
+    return f"give {describe_kind(spec)}"
+
+
 def parse_text(spec: InputSpec, text: str) -> Any:
-    """Read one ``key=value`` from the command line; check_inputs then validates the result."""
-    lowered = text.strip().lower()
+    """Read one ``key=value`` from the command line; check_inputs then validates the result.
+
+    Text that does not read as the input's kind is passed on as it is, so that the message
+    quotes what was typed.
+    """
+    if len(text) > MAX_TEXT_CHARS:
+        return text
+    lowered = normalize_text(text).lower()
     if spec.kind == "bool":
         return {"true": True, "false": False}.get(lowered, text)
     if spec.kind == "optional_date" and lowered in ("none", "null"):
         return None
-    if spec.kind == "number":
+    if spec.kind == "number" and _DECIMAL_NUMBER.fullmatch(lowered) and any(c.isdigit() for c in lowered):
         try:
-            return int(lowered)
-        except ValueError:
-            try:
-                return float(lowered)
-            except ValueError:
-                return text
+            number = Decimal(lowered)
+        except InvalidOperation:
+            return text
+        # A whole number stays an int (of any size); 3.5 stays exact until it is checked.
+        return int(number) if number == number.to_integral_value() and abs(number.adjusted()) < 400 else number
+    if spec.kind in ("date", "optional_date"):
+        return normalize_text(text)
     return text

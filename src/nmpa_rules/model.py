@@ -34,6 +34,16 @@ class InputSpec:
         return tuple(value for value, _ in self.choices)
 
 
+CONFIDENCE_LABELS = {
+    # The legal text itself, or the issuing body's own release.
+    "primary": "primary source",
+    # Someone else's account of it: a law firm, a consultancy, the press.
+    "secondary": "secondary source",
+    # Data compiled by a third party from primary sources, such as a software library.
+    "third_party": "third-party source",
+}
+
+
 @dataclass(frozen=True)
 class Source:
     id: str
@@ -48,12 +58,17 @@ class Source:
     confidence: str
 
     @property
-    def is_secondary(self) -> bool:
-        return self.confidence == "secondary"
+    def is_primary(self) -> bool:
+        return self.confidence == "primary"
+
+    @property
+    def confidence_label(self) -> str:
+        """"primary source", "secondary source" or "third-party source", for a reader."""
+        return CONFIDENCE_LABELS[self.confidence]
 
     def citation(self) -> str:
         number = f", {self.document_number}" if self.document_number else ""
-        return f"{self.issuer}, {self.title}{number} ({self.confidence} source)"
+        return f"{self.issuer}, {self.title}{number} ({self.confidence_label})"
 
 
 @dataclass(frozen=True)
@@ -96,6 +111,28 @@ def json_ready(value: Any) -> Any:
 
 
 _MARKS = {True: "pass", False: "FAIL", None: "info"}
+SUMMARY_CHARS = 200
+"""A value longer than this is summarized in explain(): --json gives it in full."""
+
+
+def summarize(value: Any) -> str:
+    """A JSON-ready value on one short line: a long list is counted, not dumped.
+
+    A list of mappings with a "kind" (the review clock's calendar) is counted by kind.
+    """
+    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    if len(text) <= SUMMARY_CHARS:
+        return text if text or not isinstance(value, list) else "none"
+    if isinstance(value, list) and value and all(isinstance(item, dict) and "kind" in item for item in value):
+        counts: dict[str, int] = {}
+        for item in value:
+            counts[str(item["kind"])] = counts.get(str(item["kind"]), 0) + 1
+        span = f" from {value[0].get('date')} to {value[-1].get('date')}" if "date" in value[0] else ""
+        by_kind = ", ".join(f"{kind} {count}" for kind, count in counts.items())
+        return f"{len(value)} entries{span} ({by_kind}); --json lists them"
+    if isinstance(value, list):
+        return f"{len(value)} entries: {text[:SUMMARY_CHARS]}…"
+    return text[:SUMMARY_CHARS] + "…"
 
 
 @dataclass(frozen=True)
@@ -176,7 +213,7 @@ class Decision:
         if self.values:
             lines.append("Values:")
             for key, value in json_ready(self.values).items():
-                lines.append(f"  {key}: {value}")
+                lines.append(f"  {key}: {summarize(value)}")
         if self.warnings:
             lines.append("Warnings:")
             lines.extend(f"  - {warning}" for warning in self.warnings)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .datafiles import load_data_file
 from .errors import DataFileError, InputError
-from .model import Source
+from .model import CONFIDENCE_LABELS, Source
 
 _SCHEMA = [
     {
@@ -17,7 +17,7 @@ _SCHEMA = [
         "in_force_from": "optional_date",
         "in_force_until": "optional_date",
         "url": "optional_text",
-        "confidence": ("primary", "secondary"),
+        "confidence": tuple(CONFIDENCE_LABELS),
     }
 ]
 

@@ -6,11 +6,11 @@ import re
 import subprocess
 import sys
 from datetime import date
-from html import escape
+from html import escape, unescape
 
 import pytest
 
-from nmpa_rules import Decision, InputError, Reason, list_rules, rule_info, sources
+from nmpa_rules import Decision, InputError, Reason, evaluate, list_rules, rule_info, sources
 from nmpa_rules.widgets import REVIEW_DATE, calculator, preset_table, presets, rules_contract
 from nmpa_rules.presentation import render
 from nmpa_rules.presentation.render import OUTCOME_TONES, decision_html, input_problem_html
@@ -20,8 +20,8 @@ CALENDAR_CELL = re.compile(r'<span class="nmpa-cal-day nmpa-day-(\w+)( nmpa-cal-
 
 
 def shown(panel) -> str:
-    """The text a reader sees in an HTML widget: tags dropped, entities kept."""
-    return re.sub(r"<[^>]+>", "", panel.value)
+    """The text a reader sees in an HTML widget: tags dropped, entities read."""
+    return unescape(re.sub(r"<[^>]+>", "", panel.value))
 
 
 @pytest.mark.parametrize("rule_id", RULE_IDS)
@@ -53,7 +53,7 @@ def test_changing_an_input_updates_the_result_and_leaves_the_worked_example():
     assert "Not eligible for the pilot" in text
     assert "✗ Not met · Has the contract manufacturer at least 3 years of commercial biologics manufacturing?" in text
     assert "2 years of commercial biologics manufacturing; at least 3 are required." in text
-    assert calc.preset_menu.value is None
+    assert calc.preset_menu.label == "Your own scenario"
     assert calc.fields["product_class"].control.value == "innovative_biologic", "other inputs are kept"
 
 
@@ -71,17 +71,22 @@ def test_choosing_a_preset_fills_every_input_including_as_of():
     assert calc.preset_menu.value == after_the_pilot, "filling the form does not count as the reader's change"
 
 
-def test_every_reason_names_its_source_clause_and_links_the_bibliography():
+def test_every_reason_names_its_source_and_clause_and_each_source_is_listed_once_with_a_link():
     calc = calculator("biologics.segmented_pilot")
+    decision = evaluate("biologics.segmented_pilot", calc.as_of.control.value,
+                        **{name: field.read() for name, field in calc.fields.items()})
     html = calc.result.value
-    decision_reasons = html.count("<li ")
     linked = re.findall(r'<a href="\.\./reference/bibliography\.html#cite-([a-z0-9-]+)">', html)
-    assert len(linked) == decision_reasons
-    anchors = {re.sub(r"[^a-z0-9]+", "-", cited.id.lower()) for cited in sources()}
-    assert set(linked) <= anchors
+    anchors = [re.sub(r"[^a-z0-9]+", "-", source_id.lower()) for source_id in decision.cited_source_ids()]
+    assert linked == anchors, "each cited source is linked once, in order of first citation"
     text = shown(calc.result)
-    assert "Pilot Work Plan for Segmented Production of Biological Products" in text
+    assert text.count("Pilot Work Plan for Segmented Production of Biological Products") == 1
     assert "国药监药管〔2024〕24号" in text
+    cited_by_reason = re.findall(r"Source \[(\d+)\](?:, ([^<]+))?</small>", html)
+    assert len(cited_by_reason) == len(decision.reasons)
+    for reason, (number, clause) in zip(decision.reasons, cited_by_reason):
+        assert decision.cited_source_ids()[int(number) - 1] == reason.source_id
+        assert clause == escape(reason.clause)
     assert "(secondary source)" in text, "the application deadline rests on a law-firm note"
     assert "⚠ Warnings" in text
 
@@ -92,7 +97,8 @@ def test_a_negative_number_is_refused_next_to_its_input_and_nothing_is_lost():
 
     years.control.value = -1
 
-    assert "⚠ cmo_commercial_biologics_years: -1.0 is too small; give a number of at least 0" in shown(years.note)
+    assert ("⚠ Contract manufacturer's years of commercial biologics production: -1.0 is too small; "
+            "give a number of at least 0 and at most 100") in shown(years.note)
     assert "No result: correct the input marked ⚠ above." in shown(calc.result)
     assert years.control.value == -1
     assert calc.fields["applied_on"].control.value == date(2025, 3, 10)
@@ -108,7 +114,7 @@ def test_an_empty_date_is_reported_as_missing():
 
     applied_on.control.value = None
 
-    assert "applied_on: (not given) is missing; required: Date of the application" in shown(applied_on.note)
+    assert "Date of the application: (not given) is missing; give a date, YYYY-MM-DD" in shown(applied_on.note)
     assert "No result" in shown(calc.result)
 
 
@@ -117,7 +123,7 @@ def test_an_empty_as_of_is_reported_next_to_as_of():
 
     calc.as_of.control.value = None
 
-    assert "as_of: (not given) is not a date; a date as YYYY-MM-DD" in shown(calc.as_of.note)
+    assert "As of: (not given) is not a date; a date as YYYY-MM-DD" in shown(calc.as_of.note)
     assert "No result" in shown(calc.result)
 
 
@@ -127,7 +133,8 @@ def test_a_batch_made_after_as_of_is_refused_next_to_the_manufacturing_date():
 
     made.control.value = date(2026, 12, 1)
 
-    assert "manufactured_on: 2026-12-01 is after as_of 2026-11-21" in shown(made.note)
+    assert ("Date the batch was made: 2026-12-01 is after the as-of date 2026-11-21; "
+            "it must be on or before the as-of date") in shown(made.note)
     assert "No result" in shown(calc.result)
     assert calc.fields["china_approval_date"].control.value == date(2026, 3, 16)
 
@@ -145,7 +152,7 @@ def test_none_yet_stands_for_an_approval_that_has_not_happened():
 
     approval.none_yet.value = False
     approval.control.value = None
-    assert "china_approval_date: (not given) is missing" in shown(approval.note)
+    assert "Date of the China approval: (not given) is missing" in shown(approval.note)
 
 
 def test_an_approval_after_as_of_is_a_reason_not_an_error():
@@ -205,7 +212,7 @@ def test_a_fractional_pause_is_refused():
 
     paused.control.value = 2.5
 
-    assert "paused_working_days: 2.5 is not a whole number" in shown(paused.note)
+    assert "Working days the clock was paused: 2.5 is not a whole number" in shown(paused.note)
 
 
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
@@ -254,17 +261,154 @@ def test_the_preset_table_shows_each_preset_with_its_outcome(rule_id):
         assert escape(info.outcomes[preset.expect["outcome"]]) in html
 
 
-def test_the_rules_contract_lists_every_rule_input_and_outcome():
+def test_the_rules_contract_lists_every_rule_question_answer_and_outcome_by_its_label():
     html = rules_contract().data
     for info in list_rules():
-        assert f"<code>{info.id}</code>" in html
+        assert f"<h3>{escape(info.title)}</h3>" in html
         for spec in info.inputs:
-            assert f"<code>{spec.name}</code>" in html
-        for outcome in info.outcomes:
-            assert f"<code>{outcome}</code>" in html
+            assert escape(spec.label) in html
+            for _, label in spec.choices:
+                assert escape(label) in html
+        for label in info.outcomes.values():
+            assert escape(label) in html
+        # The command line's names are there, folded away for whoever types commands.
+        assert f"python -m nmpa_rules check {info.id} --as-of" in html
 
 
 def test_importing_the_rules_does_not_import_ipywidgets():
     code = "import sys, nmpa_rules; print('ipywidgets' in sys.modules)"
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert completed.stdout.strip() == "False"
+
+
+# Several bad inputs, failures, typing, and the reader's own scenario.
+
+
+def test_every_bad_input_is_marked_at_once_and_nothing_is_lost():
+    calc = calculator("biologics.segmented_pilot")
+    years, applied_on = calc.fields["cmo_commercial_biologics_years"], calc.fields["applied_on"]
+
+    calc.as_of.control.value = date(2025, 1, 1)
+    years.control.value = -1
+
+    assert "is too small" in shown(years.note)
+    assert "Date of the application: 2025-03-10 is after the as-of date 2025-01-01" in shown(applied_on.note)
+    assert "No result: correct the inputs marked ⚠ above." in shown(calc.result)
+    assert (years.control.value, applied_on.control.value) == (-1, date(2025, 3, 10))
+
+
+def test_a_failure_while_computing_shows_a_message_keeps_the_inputs_and_drops_the_old_result(monkeypatch):
+    from nmpa_rules.widgets import form
+
+    calc = calculator("biologics.segmented_pilot")
+    assert "Eligible for the pilot" in shown(calc.result)
+
+    def broken(decision, inputs):
+        raise RuntimeError("the renderer broke")
+
+    monkeypatch.setattr(form, "decision_html", broken)
+    calc.fields["cmo_commercial_biologics_years"].control.value = 7
+
+    text = shown(calc.result)
+    assert "No result: the calculator could not compute an answer for these inputs (RuntimeError)" in text
+    assert "Your inputs are kept" in text
+    assert "Eligible" not in text, "the previous result is gone"
+    assert calc.fields["cmo_commercial_biologics_years"].control.value == 7
+
+
+def test_number_fields_follow_the_reader_as_they_type():
+    for rule_id in RULE_IDS:
+        calc = calculator(rule_id)
+        for field in calc.fields.values():
+            if field.spec.kind == "number":
+                assert field.control.continuous_update is True, field.spec.name
+
+
+def test_after_an_edit_the_menu_says_the_scenario_is_the_readers_own():
+    from nmpa_rules.widgets.form import OWN_SCENARIO
+
+    calc = calculator("stem_cells.pathway")
+    assert calc.preset_menu.label == calc.presets[0].name
+
+    calc.fields["institution_filed"].control.value = not calc.fields["institution_filed"].control.value
+
+    assert calc.preset_menu.label == OWN_SCENARIO == "Your own scenario"
+
+
+# Reader-facing output never shows internal identifiers.
+
+INTERNAL_IDS = sorted(
+    {info.id for info in list_rules()}
+    | {spec.name for info in list_rules() for spec in info.inputs if "_" in spec.name}
+    | {value for info in list_rules() for spec in info.inputs for value in spec.choice_values if "_" in value}
+    | {outcome for info in list_rules() for outcome in info.outcomes if "_" in outcome}
+    | {item.id for item in sources()}
+    | {"as_of"}
+)
+
+
+def visible_text(html: str) -> str:
+    """What a reader can read: text and titles, not link targets or class names."""
+    titles = " ".join(re.findall(r'(?:title|aria-label)="([^"]*)"', html))
+    return unescape(re.sub(r"<[^>]+>", " ", html)) + " " + unescape(titles)
+
+
+def assert_no_internal_ids(html: str, where: str, decision: Decision | None = None) -> None:
+    text = visible_text(html)
+    if decision is not None:
+        # What a rule writes (its reasons and warnings) is the rules' content, checked with the
+        # rules; this test is about the words the presentation adds around it.
+        authored = [r.message for r in decision.reasons] + [r.description for r in decision.reasons]
+        for piece in sorted(authored + list(decision.warnings), key=len, reverse=True):
+            text = text.replace(piece, "")
+    found = [name for name in INTERNAL_IDS if re.search(rf"(?<![\w.]){re.escape(name)}(?![\w])", text)]
+    assert not found, f"{where} shows internal identifiers {found}"
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_results_and_tables_name_things_by_their_labels(rule_id):
+    calc = calculator(rule_id)
+    table = render.preset_table_html(rule_id)
+    for index, preset in enumerate(calc.presets):
+        calc.preset_menu.value = index
+        decision = evaluate(rule_id, preset.as_of, **preset.inputs)
+        assert_no_internal_ids(calc.result.value, f"{rule_id} result for {preset.name!r}", decision)
+        for reason in decision.reasons:
+            table = table.replace(escape(reason.message), "")
+    assert_no_internal_ids(table, f"{rule_id} preset table")
+
+
+@pytest.mark.parametrize("rule_id", RULE_IDS)
+def test_input_problems_name_the_field_by_its_label(rule_id):
+    calc = calculator(rule_id)
+    calc.as_of.control.value = None
+    for field in calc.fields.values():
+        if field.spec.kind in ("date", "optional_date"):
+            field.control.value = None
+        elif field.spec.kind == "number":
+            field.control.value = -1
+    for field in (calc.as_of, *calc.fields.values()):
+        assert_no_internal_ids(field.note.value, f"{rule_id} note of {field.spec.label!r}")
+    assert_no_internal_ids(calc.result.value, f"{rule_id} result panel")
+    try:
+        evaluate(rule_id, "not a date", colour="red")
+    except InputError as error:
+        assert_no_internal_ids(render.no_result_html(error, shown_next_to_an_input=False), "no result")
+
+
+def test_the_rules_contract_keeps_identifiers_to_its_command_line_part():
+    html = render.rules_contract_html()
+    readable = re.sub(r'<details class="nmpa-command-line">.*?</details>', "", html, flags=re.S)
+    assert readable.count("<section") == len(RULE_IDS)
+    assert_no_internal_ids(readable, "rules contract")
+
+
+def test_a_source_cited_by_several_reasons_is_printed_once():
+    calc = calculator("hormones.pathway")
+    decision = evaluate("hormones.pathway", calc.as_of.control.value,
+                        **{name: field.read() for name, field in calc.fields.items()})
+    repeated = [sid for sid in decision.cited_source_ids() if sum(r.source_id == sid for r in decision.reasons) > 1]
+    assert repeated, "the test needs a source that several reasons cite"
+    for source_id in repeated:
+        title = next(item.title for item in sources() if item.id == source_id)
+        assert shown(calc.result).count(title) == 1

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..evaluation import evaluate, list_rules, rule_info
-from ..inputs import describe_kind
+from ..inputs import describe_number
 from ..model import Decision, InputSpec, Reason, RuleInfo
 from ..sources import SOURCE_IDS, source
 from .presets import presets
@@ -79,7 +79,12 @@ def outcome_badge(outcome: str, label: str) -> str:
 
 
 def decision_html(decision: Decision, inputs: dict[str, Any]) -> str:
-    """The result panel: outcome, computed values, every reason with its source, warnings."""
+    """The result panel: outcome, computed values, every reason, warnings, then the sources.
+
+    Each source is listed once, numbered and linked to the bibliography; a reason names its
+    source by number with the clause it rests on.
+    """
+    numbers = {source_id: index for index, source_id in enumerate(decision.cited_source_ids(), start=1)}
     parts = [
         f'<p style="margin:0 0 0.5em 0">{outcome_badge(decision.outcome, decision.outcome_label)} '
         f'<small style="color:#555">as of {decision.as_of.isoformat()} · rules data {escape(decision.rules_version)}</small></p>'
@@ -89,46 +94,76 @@ def decision_html(decision: Decision, inputs: dict[str, Any]) -> str:
         parts.append(figure(decision, inputs))
     parts.append('<p style="margin:0.75em 0 0.25em 0"><strong>Why</strong></p>')
     parts.append('<ul style="list-style:none;padding-left:0;margin:0">')
-    parts.extend(_reason_html(reason) for reason in decision.reasons)
+    parts.extend(_reason_html(reason, numbers) for reason in decision.reasons)
     parts.append("</ul>")
     if decision.warnings:
         parts.append(_warnings_html(decision.warnings))
+    if numbers:
+        parts.append(_sources_html(numbers))
     return "".join(parts)
 
 
 def input_problem_html(error: InputError) -> str:
-    """The message shown next to the input that caused ``error``, in the error's own words."""
-    return f'<span role="alert" style="{_PROBLEM_STYLE}">⚠ {escape(str(error))}</span>'
+    """The message shown next to the input that caused ``error``, naming it by its label.
+
+    For several problems (InputErrors), one line each.
+    """
+    lines = "<br>".join(f"⚠ {escape(problem.reader_message())}" for problem in error.problems)
+    return f'<span role="alert" style="{_PROBLEM_STYLE}">{lines}</span>'
 
 
 def no_result_html(error: InputError, shown_next_to_an_input: bool) -> str:
-    """The result panel while an input is wrong: no stale answer that could be misread."""
+    """The result panel while an input is wrong: no stale answer that could be misread.
+
+    ``shown_next_to_an_input``: every problem is already shown next to its input.
+    """
     if shown_next_to_an_input:
-        return '<p style="margin:0">No result: correct the input marked ⚠ above.</p>'
+        inputs = "inputs" if len({problem.field for problem in error.problems}) > 1 else "input"
+        return f'<p style="margin:0">No result: correct the {inputs} marked ⚠ above.</p>'
     return f'<p style="margin:0">No result: {input_problem_html(error)}</p>'
 
 
-def _reason_html(reason: Reason) -> str:
+def unexpected_error_html(error: BaseException) -> str:
+    """The result panel when computing a result failed in a way no input check foresaw."""
+    return (
+        f'<p role="alert" style="margin:0"><span style="{_PROBLEM_STYLE}">⚠ No result: the calculator could not '
+        f"compute an answer for these inputs ({escape(type(error).__name__)}).</span> Your inputs are kept: "
+        "change one of them, or choose a worked example, to try again.</p>"
+    )
+
+
+def _reason_html(reason: Reason, numbers: dict[str, int]) -> str:
     symbol, word, colour = _MARKS[reason.passed]
+    cited = ""
+    if reason.source_id:
+        clause = f", {escape(reason.clause)}" if reason.clause else ""
+        cited = f'<br><small style="color:#444">Source [{numbers[reason.source_id]}]{clause}</small>'
     return (
         '<li style="margin:0 0 0.6em 0">'
         f'<span style="color:{colour};font-weight:600">{symbol} {word}</span> · '
         f"<strong>{escape(reason.description)}</strong><br>"
-        f"{escape(reason.message)}<br>"
-        f"{_source_line(reason.source_id, reason.clause)}"
+        f"{escape(reason.message)}{cited}"
         "</li>"
     )
 
 
-def _source_line(source_id: str, clause: str | None) -> str:
+def _sources_html(numbers: dict[str, int]) -> str:
+    items = "".join(f'<li value="{number}">{_source_text(source_id)}</li>' for source_id, number in numbers.items())
+    return (
+        '<p style="margin:0.75em 0 0.25em 0"><strong>Sources</strong></p>'
+        f'<ol style="margin:0;padding-left:1.8em;font-size:0.9em">{items}</ol>'
+    )
+
+
+def _source_text(source_id: str) -> str:
+    """A source for a reader: its title linked to the bibliography, issuer, number, and a
+    mark when it is not a primary source."""
     cited = source(source_id)
     pieces = [f'<a href="{_bibliography_link(source_id)}">{escape(cited.title)}</a>', escape(cited.issuer)]
     if cited.document_number:
         pieces.append(escape(cited.document_number))
-    if clause:
-        pieces.append(escape(clause))
-    secondary = ' <strong style="color:#8a4b00">(secondary source)</strong>' if cited.is_secondary else ""
-    return f'<small style="color:#444">Source: {", ".join(pieces)}{secondary}</small>'
+    mark = "" if cited.is_primary else f' <strong style="color:#8a4b00">({escape(cited.confidence_label)})</strong>'
+    return ", ".join(pieces) + mark
 
 
 def _warnings_html(warnings: tuple[str, ...]) -> str:
@@ -190,7 +225,8 @@ _CALENDAR_STYLE = (
 
 def _review_clock_figure(decision: Decision, inputs: dict[str, Any]) -> str:
     values = decision.values
-    started_on = inputs["started_on"]
+    # The calendar opens on the day of acceptance: the inputs may hold it as text.
+    started_on = values["calendar"][0]["date"]
     deadline = values["deadline"]
     days = {entry["date"]: entry["kind"] for entry in values["calendar"]}
     paused = values["paused_working_days"]
@@ -296,23 +332,30 @@ def preset_table_html(rule_id: str) -> str:
     head = "".join(f'<th scope="col" style="{_CELL_STYLE}">{escape(text)}</th>' for text in header)
     return (
         f'<div style="overflow-x:auto"><table class="nmpa-presets" style="{_TABLE_STYLE}">'
-        f"<caption>Worked scenarios for {escape(info.id)}, decided by the rules when this page was built.</caption>"
+        f"<caption>Worked scenarios for {escape(_lower_first(info.title))}, decided by the rules when this page was built.</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
 def _allowed_text(spec: InputSpec) -> str:
     if spec.kind == "choice":
-        allowed = "<br>".join(f"<code>{escape(value)}</code>: {escape(label)}" for value, label in spec.choices)
+        allowed = "<br>".join(escape(label) for _, label in spec.choices)
+    elif spec.kind == "bool":
+        allowed = "Yes or no"
+    elif spec.kind == "date":
+        allowed = "A date"
+    elif spec.kind == "optional_date":
+        allowed = "A date, or none yet"
     else:
-        text = describe_kind(spec)
-        if spec.minimum is not None:
-            text += f", at least {spec.minimum:g}"
-        if spec.on_or_before_as_of:
-            text += ", on or before as_of"
-        allowed = escape(text)
+        allowed = escape(describe_number(spec)[0].upper() + describe_number(spec)[1:])
+    if spec.on_or_before_as_of:
+        allowed += ", on or before the “as of” date"
     if not spec.required:
-        allowed += f"<br><em>Optional; default <code>{escape(str(spec.default))}</code></em>"
+        allowed += f"<br><em>Optional; if not given: {escape(_answer_text(spec, spec.default))}</em>"
     return allowed
 
 
@@ -321,43 +364,56 @@ def _rule_contract_html(info: RuleInfo) -> str:
     successor = f" After it: {escape(info.successor)}." if info.successor else ""
     inputs = "".join(
         "<tr>"
-        f'<td style="{_CELL_STYLE}"><code>{escape(spec.name)}</code><br><small>{escape(spec.kind)}</small></td>'
         f'<td style="{_CELL_STYLE}">{escape(spec.label)}<br><small>{escape(spec.help)}</small></td>'
         f'<td style="{_CELL_STYLE}">{_allowed_text(spec)}</td>'
         "</tr>"
         for spec in info.inputs
     )
-    outcomes = "".join(
-        f'<tr><td style="{_CELL_STYLE}"><code>{escape(outcome)}</code></td>'
-        f'<td style="{_CELL_STYLE}">{outcome_badge(outcome, label)}</td></tr>'
-        for outcome, label in info.outcomes.items()
-    )
-    cited = "".join(f"<li>{_source_item(source_id)}</li>" for source_id in info.source_ids)
-    head = "".join(f'<th scope="col" style="{_CELL_STYLE}">{text}</th>' for text in ("Input and kind", "Question", "Allowed values"))
+    outcomes = "".join(f"<li>{outcome_badge(outcome, label)}</li>" for outcome, label in info.outcomes.items())
+    cited = "".join(f"<li>{_source_text(source_id)}</li>" for source_id in info.source_ids)
+    head = "".join(f'<th scope="col" style="{_CELL_STYLE}">{text}</th>' for text in ("Question", "Allowed answers"))
     return (
         f'<section class="nmpa-rule" style="margin-bottom:2em">'
         f"<h3>{escape(info.title)}</h3>"
-        f"<p>Rule id <code>{escape(info.id)}</code>. {escape(info.summary)}</p>"
+        f"<p>{escape(info.summary)}</p>"
         f"<p><strong>In force</strong> from {info.in_force_from.isoformat()} {until}.{successor}</p>"
-        f'<div style="overflow-x:auto"><table style="{_TABLE_STYLE}"><caption>Inputs of {escape(info.id)}</caption>'
+        f'<div style="overflow-x:auto"><table style="{_TABLE_STYLE}"><caption>What the rule asks</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{inputs}</tbody></table></div>"
-        f'<table style="{_TABLE_STYLE};margin-top:0.75em;width:auto"><caption>Outcomes of {escape(info.id)}</caption>'
-        f'<thead><tr><th scope="col" style="{_CELL_STYLE}">Outcome</th><th scope="col" style="{_CELL_STYLE}">In words</th></tr></thead>'
-        f"<tbody>{outcomes}</tbody></table>"
+        f'<p style="margin:0.75em 0 0.25em 0"><strong>Possible answers</strong></p>'
+        f'<ul style="list-style:none;padding-left:0;line-height:2">{outcomes}</ul>'
         f"<p><strong>Sources</strong></p><ul>{cited}</ul>"
+        f"{_command_line_html(info)}"
         "</section>"
     )
 
 
-def _source_item(source_id: str) -> str:
-    cited = source(source_id)
-    number = f", {escape(cited.document_number)}" if cited.document_number else ""
+def _command_line_html(info: RuleInfo) -> str:
+    """The names the command line takes, folded away: a reader who never types a command
+    does not meet them."""
+    values = "".join(
+        f"<li><code>{escape(spec.name)}=</code>{escape(_command_line_values(spec))}: {escape(spec.label)}</li>"
+        for spec in info.inputs
+    )
+    outcomes = ", ".join(f"<code>{escape(outcome)}</code>" for outcome in info.outcomes)
     return (
-        f'<code>{escape(cited.id)}</code>: <a href="{_bibliography_link(cited.id)}">{escape(cited.title)}</a>'
-        f"{number} ({escape(cited.confidence)} source)"
+        '<details class="nmpa-command-line"><summary>For the command line</summary>'
+        f"<p><code>python -m nmpa_rules check {escape(info.id)} --as-of YYYY-MM-DD</code> followed by:</p>"
+        f'<ul style="margin:0">{values}</ul><p>Outcomes in the output: {outcomes}.</p></details>'
     )
 
 
+def _command_line_values(spec: InputSpec) -> str:
+    if spec.kind == "choice":
+        return " | ".join(spec.choice_values)
+    if spec.kind == "bool":
+        return "true | false"
+    if spec.kind == "optional_date":
+        return "YYYY-MM-DD | none"
+    if spec.kind == "date":
+        return "YYYY-MM-DD"
+    return "NUMBER"
+
+
 def rules_contract_html() -> str:
-    """Each rule's id, inputs, outcomes, sources and validity, straight from list_rules()."""
+    """Each rule's questions, answers, sources and validity, straight from list_rules()."""
     return "".join(_rule_contract_html(info) for info in list_rules())

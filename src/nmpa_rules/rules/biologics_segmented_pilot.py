@@ -70,7 +70,9 @@ INFO = RuleInfo(
         InputSpec("unified_quality_system", "bool", "One quality system across all sites?",
                   "The marketing authorization holder and every contract manufacturer must work under one quality management system."),
         InputSpec("cmo_commercial_biologics_years", "number", "Contract manufacturer's years of commercial biologics production",
-                  "Years the contract manufacturer has made biologics at commercial scale.", minimum=0),
+                  "Years the contract manufacturer has made biologics at commercial scale.",
+                  # Commercial biologics began in the 1980s: more than a century is a typing error.
+                  minimum=0, maximum=100),
         InputSpec("applied_on", "date", "Date of the application",
                   "The day the application to join the pilot was made.", on_or_before_as_of=True),
     ),

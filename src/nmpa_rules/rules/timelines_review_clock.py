@@ -51,7 +51,7 @@ INFO = RuleInfo(
         InputSpec("procedure", "choice", "Which review procedure?",
                   "Each procedure has its own time limit in working days.", choices=PROCEDURES),
         InputSpec("started_on", "date", "Date the application was accepted",
-                  "The clock starts the day after acceptance; a date after as_of gives a projection."),
+                  "The clock starts the day after acceptance; a date after the as-of date gives a projection."),
         InputSpec("paused_working_days", "number", "Working days the clock was paused",
                   "Time the clock stops, for example while the applicant answers questions.",
                   # A pause longer than about four years is a typing error, not a review.

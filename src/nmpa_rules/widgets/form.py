@@ -13,20 +13,23 @@ from typing import Any, Callable
 
 import ipywidgets as widgets
 
-from ..errors import MISSING, InputError
+from ..errors import MISSING, InputError, InputErrors
 from ..evaluation import evaluate, rule_info
-from ..inputs import parse_date
+from ..inputs import AS_OF_LABEL, parse_date
 from ..model import InputSpec
 from ..presentation.presets import REVIEW_DATE, presets
-from ..presentation.render import decision_html, input_problem_html, no_result_html
+from ..presentation.render import decision_html, input_problem_html, no_result_html, unexpected_error_html
 
 AS_OF = InputSpec(
     "as_of",
     "date",
-    "As of",
+    AS_OF_LABEL,
     f"The date on which the rules are applied. It starts on the book's review date, {REVIEW_DATE.isoformat()}.",
 )
 OWN_SCENARIO = "Your own scenario"
+_OWN = -1
+"""The menu value of the reader's own scenario: not None, which a Dropdown takes for "no
+selection" and shows as an empty menu."""
 _LABEL_STYLE = {"description_width": "initial"}
 # Menus take the width they need; a date or number box keeps its natural size next to a long
 # label instead of being squeezed by it; on a narrow screen a control wraps under its label.
@@ -62,6 +65,7 @@ class Field:
         self.control.observe(handler, "value")
 
     def show_problem(self, error: InputError | None) -> None:
+        """Show ``error`` (or clear the note with None); it may hold several problems."""
         problem = input_problem_html(error) + "<br>" if error else ""
         self.note.value = f'{problem}<small style="color:#555">{escape(self.spec.help)}</small>'
 
@@ -126,11 +130,16 @@ def _make_field(spec: InputSpec) -> Field:
     if spec.kind == "optional_date":
         return OptionalDateField(spec)
     # A plain FloatText, not a bounded one: a bounded box would silently clamp a negative
-    # number, whereas the reader should see why it is refused.
+    # number, whereas the reader should see why it is refused. It reports every keystroke,
+    # so the result follows the number as it is typed.
     return Field(
         spec,
         widgets.FloatText(
-            value=spec.default or 0, description=spec.label, style=_LABEL_STYLE, layout=widgets.Layout(**_NATURAL)
+            value=spec.default or 0,
+            description=spec.label,
+            continuous_update=True,
+            style=_LABEL_STYLE,
+            layout=widgets.Layout(**_NATURAL),
         ),
     )
 
@@ -144,8 +153,8 @@ class Calculator(widgets.VBox):
         fields = {spec.name: _make_field(spec) for spec in info.inputs}
         worked = presets(rule_id)
         menu = widgets.Dropdown(
-            options=[(OWN_SCENARIO, None)] + [(preset.name, index) for index, preset in enumerate(worked)],
-            value=None,
+            options=[(OWN_SCENARIO, _OWN)] + [(preset.name, index) for index, preset in enumerate(worked)],
+            value=_OWN,
             description="Worked example",
             style=_LABEL_STYLE,
             layout=widgets.Layout(**_WIDE),
@@ -173,7 +182,7 @@ class Calculator(widgets.VBox):
         return f"Calculator({self.rule_id!r})"
 
     def _preset_chosen(self, change: dict) -> None:
-        if change["new"] is None:
+        if change["new"] == _OWN:
             return
         preset = self.presets[change["new"]]
         # Fill every control first and decide once, not once per control.
@@ -182,6 +191,9 @@ class Calculator(widgets.VBox):
             self.as_of.fill(preset.as_of)
             for name, field in self.fields.items():
                 field.fill(preset.inputs.get(name, field.spec.default))
+        except Exception as error:  # noqa: BLE001 - a broken worked example must not leave an old result
+            self.result.value = unexpected_error_html(error)
+            return
         finally:
             self._filling = False
         self.refresh()
@@ -190,24 +202,42 @@ class Calculator(widgets.VBox):
         if self._filling:
             return
         # The reader has left the worked example: say so, but keep every value they set.
-        self.preset_menu.value = None
+        self.preset_menu.value = _OWN
         self.refresh()
 
     def refresh(self) -> None:
-        """Decide on the current inputs and show the decision, or what is wrong with them."""
+        """Decide on the current inputs and show the decision, or what is wrong with them.
+
+        Every bad input is marked at once. Whatever goes wrong, the previous result is
+        replaced, never left on screen as if it were current, and no input is changed.
+        """
         all_fields = {AS_OF.name: self.as_of, **self.fields}
         for field in all_fields.values():
             field.show_problem(None)
-        given = {name: value for name, field in self.fields.items() if (value := field.read()) is not MISSING}
         try:
+            given = {name: value for name, field in self.fields.items() if (value := field.read()) is not MISSING}
             decision = evaluate(self.rule_id, self.as_of.read(), **given)
+            self.result.value = decision_html(decision, given)
         except InputError as error:
-            culprit = all_fields.get(error.field)
-            if culprit is not None:
-                culprit.show_problem(error)
-            self.result.value = no_result_html(error, shown_next_to_an_input=culprit is not None)
-            return
-        self.result.value = decision_html(decision, given)
+            self._show_input_problems(error, all_fields)
+        except Exception as error:  # noqa: BLE001 - any failure must reach the reader, not a log
+            self.result.value = unexpected_error_html(error)
+
+    def _show_input_problems(self, error: InputError, all_fields: dict[str, Field]) -> None:
+        by_field: dict[str, list[InputError]] = {}
+        elsewhere: list[InputError] = []
+        for problem in error.problems:
+            if problem.field in all_fields:
+                by_field.setdefault(problem.field, []).append(problem)
+            else:
+                elsewhere.append(problem)
+        for name, problems in by_field.items():
+            all_fields[name].show_problem(problems[0] if len(problems) == 1 else InputErrors(problems))
+        self.result.value = (
+            no_result_html(error, shown_next_to_an_input=True)
+            if not elsewhere
+            else no_result_html(elsewhere[0] if len(elsewhere) == 1 else InputErrors(elsewhere), shown_next_to_an_input=False)
+        )
 
 
 def calculator(rule_id: str) -> Calculator:
