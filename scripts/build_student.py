@@ -1,0 +1,51 @@
+"""Build the student edition: the book from the same sources, without any solution.
+
+sphinx-exercise's `hide_solutions` option drops every `{solution}` directive while the pages
+are read, so the solutions are absent from the HTML (not hidden by a style or a dropdown), and
+exercises keep the numbers of the full edition. The build is `jupyter-book build` with that one
+override and the `student` Sphinx tag, into _build/student/html; it shares the notebook
+execution cache of the full edition (_build/.jupyter_cache), so no notebook is executed again
+when the full edition is current. Warnings are errors, as in `make book`.
+
+Run: .venv/bin/python scripts/build_student.py
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from jupyter_book.sphinx import build_sphinx
+
+REPO = Path(__file__).resolve().parents[1]
+OUTPUT = REPO / "_build" / "student"
+
+
+def main() -> int:
+    overrides = {
+        "external_toc_path": "_toc.yml",
+        "latex_individualpages": False,
+        "nitpicky": True,
+        "hide_solutions": True,
+        "nb_execution_cache_path": str(REPO / "_build" / ".jupyter_cache"),
+    }
+    result = build_sphinx(
+        REPO,
+        OUTPUT / "html",
+        noconfig=True,
+        path_config=str(REPO / "_config.yml"),
+        confoverrides=overrides,
+        doctreedir=OUTPUT / ".doctrees",
+        tags=["student"],
+        warningiserror=True,
+        keep_going=True,
+    )
+    if result:
+        print(f"The student edition did not build cleanly (exit status {result}); see the warnings above.", file=sys.stderr)
+        return 1
+    print(f"The student edition is built: file://{OUTPUT / 'html' / 'index.html'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
