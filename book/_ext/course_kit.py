@@ -118,7 +118,7 @@ def _chapter_title(env: BuildEnvironment, docname: str) -> str:
 
 
 def _check_chapters(env: BuildEnvironment, node: nodes.Element) -> list[str]:
-    known = chapter_numbers(env)
+    known = {env.config.root_doc, *chapter_numbers(env)}
     unknown = [d for d in node["chapters"] if d not in known]
     if unknown:
         logger.warning("course kit: %s not in the table of contents (give docnames such as book/fundamentals/hormones)", ", ".join(unknown), location=node)
@@ -142,7 +142,7 @@ def _exercise_table(app: Sphinx, fromdocname: str, node: nodes.Element) -> nodes
                 [
                     _link(app, fromdocname, docname, label, f"Exercise {number}"),
                     nodes.Text(title),
-                    _link(app, fromdocname, docname, "", _chapter_title(env, docname)),
+                    _link(app, fromdocname, docname, "", f"{numbers[label][0]}. {_chapter_title(env, docname)}"),
                     nodes.Text(level),
                 ]
             )
