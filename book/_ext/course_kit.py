@@ -14,6 +14,7 @@ reading loads that are computed from the pages themselves, and print rules for h
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 
@@ -36,7 +37,20 @@ def chapter_numbers(env: BuildEnvironment) -> dict[str, int]:
     return {docname: position for position, docname in enumerate(env.toctree_includes.get(env.config.root_doc, []), start=1)}
 
 
+def restore_sphinx_numbers(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Give Sphinx back its own numbers before it numbers again: it rewrites every page whose
+    numbers differ from the last build's, which would otherwise be every page with exercises."""
+    if hasattr(env, "course_kit_sphinx_fignumbers"):
+        env.toc_fignumbers = env.course_kit_sphinx_fignumbers
+    return []
+
+
+def note_pages_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    env.course_kit_pages_read = bool(docnames)
+
+
 def renumber_exercises(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    env.course_kit_sphinx_fignumbers = copy.deepcopy(env.toc_fignumbers)
     chapters = chapter_numbers(env)
     for docname, figures in env.toc_fignumbers.items():
         exercises = figures.get("exercise")
@@ -44,8 +58,10 @@ def renumber_exercises(app: Sphinx, env: BuildEnvironment) -> list[str]:
             continue
         in_page_order = sorted(exercises, key=exercises.get)
         figures["exercise"] = {label: (chapters[docname], position) for position, label in enumerate(in_page_order, start=1)}
-    # The generated tables read every chapter: rewrite their pages on every build.
-    return sorted(getattr(env, "course_kit_index_pages", set()))
+    # The generated tables read other pages: when any page changed, rewrite the pages that hold them.
+    if getattr(env, "course_kit_pages_read", True):
+        return sorted(getattr(env, "course_kit_index_pages", set()))
+    return []
 
 
 def _docnames_option(argument: str) -> list[str]:
@@ -202,7 +218,9 @@ def setup(app: Sphinx) -> dict:
     app.add_node(reading_load)
     app.add_directive("exercise-index", ExerciseIndexDirective)
     app.add_directive("reading-load", ReadingLoadDirective)
-    # After Sphinx's own numbering (the toctree collector listens at the default priority).
+    # Around Sphinx's own numbering (the toctree collector listens at the default priority).
+    app.connect("env-before-read-docs", note_pages_read)
+    app.connect("env-get-updated", restore_sphinx_numbers, priority=100)
     app.connect("env-get-updated", renumber_exercises, priority=900)
     app.connect("env-purge-doc", purge_index_page)
     app.connect("env-merge-info", merge_index_pages)
