@@ -3,7 +3,7 @@
 sphinx-exercise's `hide_solutions` option drops every `{solution}` directive while the pages
 are read, so the solutions are absent from the HTML (not hidden by a style or a dropdown), and
 exercises keep the numbers of the full edition. The build is `jupyter-book build` with that one
-override and the `student` Sphinx tag, into _build/student/html; it shares the notebook
+override, a banner naming the edition and the `student` Sphinx tag (for `{only}` blocks), into _build/student/html; it shares the notebook
 execution cache of the full edition (_build/.jupyter_cache), so no notebook is executed again
 when the full edition is current. Warnings are errors, as in `make book`.
 
@@ -28,6 +28,8 @@ def main() -> int:
         "nitpicky": True,
         "hide_solutions": True,
         "nb_execution_cache_path": str(REPO / "_build" / ".jupyter_cache"),
+        # A banner on every page, so that nobody mistakes one edition for the other on a projector.
+        "html_theme_options": {"announcement": "Student edition: exercises without solutions."},
     }
     result = build_sphinx(
         REPO,
