@@ -114,7 +114,7 @@ def _row(cells: list[nodes.Node]) -> nodes.row:
     row = nodes.row()
     for cell in cells:
         entry = nodes.entry()
-        entry += cell if isinstance(cell, nodes.paragraph) else nodes.paragraph("", "", cell)
+        entry += nodes.paragraph("", "", cell)
         row += entry
     return row
 
