@@ -31,8 +31,8 @@ from tests.content.book_sources import toc_docnames  # noqa: E402
 FULL_HTML = REPO / "_build" / "html"
 STUDENT_HTML = REPO / "_build" / "student" / "html"
 OUTPUT = REPO / "_build" / "handouts"
-# What a printed page depends on besides its own HTML.
-STYLESHEETS = [REPO / "book" / "_static" / "print.css", REPO / "book" / "_static" / "custom.css"]
+# What a printed page depends on besides its own HTML: the stylesheets the edition serves.
+STYLESHEETS = ("_static/print.css", "_static/custom.css")
 MANIFEST = OUTPUT / ".printed.json"
 
 PAGE_READY = """async () => {
@@ -71,19 +71,19 @@ def print_page(browser, url: str, target: Path) -> str:
 
 
 class PrintQueue:
-    """Prints a page only when its HTML or the stylesheets changed since it was last printed:
-    Sphinx rewrites some pages on every build without changing them."""
+    """Prints a page only when the HTML or the stylesheets it is served with changed since it
+    was last printed: printing is the slow step, a few seconds a page."""
 
     def __init__(self, browser):
         self.browser = browser
         self.previous = json.loads(MANIFEST.read_text()) if MANIFEST.exists() else {}
         self.current: dict[str, dict[str, str]] = {}
-        self.styles = b"".join(path.read_bytes() for path in STYLESHEETS)
         self.printed = 0
 
-    def print(self, url: str, html_page: Path, target: Path) -> str:
+    def print(self, url: str, edition: Path, docname: str, target: Path) -> str:
         key = str(target.relative_to(OUTPUT))
-        digest = hashlib.sha256(html_page.read_bytes() + self.styles).hexdigest()
+        served = [edition / f"{docname}.html", *(edition / sheet for sheet in STYLESHEETS)]
+        digest = hashlib.sha256(b"".join(path.read_bytes() for path in served)).hexdigest()
         known = self.previous.get(key, {})
         if target.exists() and known.get("digest") == digest:
             title = known["title"]
@@ -133,11 +133,10 @@ def main() -> int:
         for number, docname in pages:
             name = handout_name(number, docname)
             handout = OUTPUT / "student" / f"{name}.pdf"
-            title = queue.print(f"{student_url}{docname}.html", STUDENT_HTML / f"{docname}.html", handout)
+            title = queue.print(f"{student_url}{docname}.html", STUDENT_HTML, docname, handout)
             student_parts.append((f"{number}. {title}", handout))
             if has_solutions(FULL_HTML / f"{docname}.html"):
-                answer_page = FULL_HTML / f"{docname}.html"
-                queue.print(f"{full_url}{docname}.html", answer_page, OUTPUT / "answer-keys" / f"{name}-answers.pdf")
+                queue.print(f"{full_url}{docname}.html", FULL_HTML, docname, OUTPUT / "answer-keys" / f"{name}-answers.pdf")
                 answer_keys += 1
     remove_stale(queue.current)
     merge(student_parts, OUTPUT / "book-student.pdf")

@@ -15,8 +15,10 @@ reading loads that are computed from the pages themselves, and print rules for h
 from __future__ import annotations
 
 import copy
+import hashlib
 import math
 import re
+from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -43,6 +45,21 @@ def restore_sphinx_numbers(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if hasattr(env, "course_kit_sphinx_fignumbers"):
         env.toc_fignumbers = env.course_kit_sphinx_fignumbers
     return []
+
+
+def static_files_changed(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
+    """Sphinx copies html_static_path only when it writes a page, so an edit to a stylesheet
+    alone (print.css) never reached the site: then read the root page again, which writes it."""
+    signature = sorted(
+        (str(path), stat.st_mtime_ns, stat.st_size)
+        for folder in app.config.html_static_path
+        for path in Path(app.confdir, folder).rglob("*")
+        if path.is_file() and (stat := path.stat())
+    )
+    digest = hashlib.sha256(repr(signature).encode()).hexdigest()
+    previous = getattr(env, "course_kit_static_digest", None)
+    env.course_kit_static_digest = digest
+    return [app.config.root_doc] if digest != previous else []
 
 
 def note_pages_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -156,7 +173,8 @@ def _exercise_table(app: Sphinx, fromdocname: str, node: nodes.Element) -> nodes
             title = _exercise_subtitle(entry["node"]) if "node" in entry else ""
             rows.append(
                 [
-                    _link(app, fromdocname, docname, label, f"Exercise {number}"),
+                    # A no-break space: the number wraps with its word or not at all.
+                    _link(app, fromdocname, docname, label, f"Exercise\u00a0{number}"),
                     nodes.Text(title),
                     _link(app, fromdocname, docname, "", f"{numbers[label][0]}. {_chapter_title(env, docname)}"),
                     nodes.Text(level),
@@ -219,6 +237,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("exercise-index", ExerciseIndexDirective)
     app.add_directive("reading-load", ReadingLoadDirective)
     # Around Sphinx's own numbering (the toctree collector listens at the default priority).
+    app.connect("env-get-outdated", static_files_changed)
     app.connect("env-before-read-docs", note_pages_read)
     app.connect("env-get-updated", restore_sphinx_numbers, priority=100)
     app.connect("env-get-updated", renumber_exercises, priority=900)

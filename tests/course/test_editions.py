@@ -39,7 +39,7 @@ def test_exercises_are_numbered_per_chapter_alike_in_both_editions(exercise_chap
 
 def test_the_teaching_guide_lists_every_exercise_with_its_number(exercise_chapters):
     guide = (FULL_HTML / "book" / "reference" / "teaching-guide.html").read_text(encoding="utf-8")
-    links = re.findall(r'href="\.\./([\w-]+/[\w-]+)\.html#([\w-]+)">Exercise ([\d.]+)</a>', guide)
+    links = re.findall(r'href="\.\./([\w-]+/[\w-]+)\.html#([\w-]+)">Exercise(?:\s|\u00a0|&#160;|&nbsp;)([\d.]+)</a>', guide)
     listed = {(f"book/{page}", label): number for page, label, number in links}
     for chapter in exercise_chapters:
         page = (FULL_HTML / f"{chapter.docname}.html").read_text(encoding="utf-8")
