@@ -6,6 +6,8 @@ import re
 
 from .conftest import CAPTION, FULL_HTML, SOLUTION, STUDENT_HTML, visible_text
 
+TEXT_FILES = {".html", ".js", ".json", ".txt", ".md", ".ipynb", ".xml"}
+
 
 def test_the_student_edition_has_no_solution(exercise_chapters):
     for chapter in exercise_chapters:
@@ -26,6 +28,17 @@ def test_the_phrases_are_found_where_solutions_are(exercise_chapters):
 def test_no_page_of_the_student_edition_has_a_solution():
     offending = [str(p.relative_to(STUDENT_HTML)) for p in STUDENT_HTML.rglob("*.html") if 'class="solution' in p.read_text(encoding="utf-8")]
     assert not offending, f"solution blocks in the student edition: {offending}"
+
+
+def test_no_file_of_the_student_edition_holds_solution_text(exercise_chapters):
+    """Not the search index, not the page sources behind a download button: no file at all."""
+    phrases = [p for chapter in exercise_chapters for p in chapter.solution_phrases]
+    leaks = []
+    for path in STUDENT_HTML.rglob("*"):
+        if path.suffix in TEXT_FILES and "vendor" not in path.parts:
+            text = " ".join(path.read_text(encoding="utf-8", errors="replace").split())
+            leaks += [(str(path.relative_to(STUDENT_HTML)), p) for p in phrases if p in text]
+    assert not leaks, f"{len(leaks)} solution phrases in files of the student edition, e.g. {leaks[:3]}"
 
 
 def test_exercises_are_numbered_per_chapter_alike_in_both_editions(exercise_chapters):
