@@ -12,7 +12,7 @@ VENDOR_STAMP := $(VENDOR)/.vendored
 RULES_STAMP := _build/.rules-snapshot
 RULES_SOURCES := $(shell find src/nmpa_rules -type f \( -name '*.py' -o -name '*.yaml' \))
 
-.PHONY: book test serve clean vendor system-deps-book system-deps-test
+.PHONY: book student handouts dist test serve clean vendor system-deps-book system-deps-test
 
 book: system-deps-book $(RUNTIME_STAMP) $(VENDOR_STAMP) $(RULES_STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
@@ -21,7 +21,21 @@ book: system-deps-book $(RUNTIME_STAMP) $(VENDOR_STAMP) $(RULES_STAMP)
 	@echo "  file://$(CURDIR)/$(HTML)/index.html"
 	@echo "or serve it on http://localhost:$(PORT)/ with: make serve"
 
-test: system-deps-test $(DEV_STAMP) $(VENDOR_STAMP) $(RULES_STAMP)
+# The student edition: the same book without solutions (sphinx-exercise's hide_solutions),
+# sharing the notebook cache of `make book`.
+student: system-deps-book $(RUNTIME_STAMP) $(VENDOR_STAMP) $(RULES_STAMP)
+	$(BIN)/python scripts/build_student.py
+
+# PDF handouts in _build/handouts, printed by Chromium from both editions.
+handouts: book student system-deps-test $(DEV_STAMP)
+	$(BIN)/python scripts/make_handouts.py
+
+# The offline bundle in _build/dist: both editions and the handouts, zipped, with checksums.
+dist: handouts
+	$(BIN)/python scripts/make_dist.py
+
+# The course-kit tests (tests/course) read what `dist` produces; each step only redoes what changed.
+test: system-deps-test $(DEV_STAMP) $(VENDOR_STAMP) $(RULES_STAMP) dist
 	$(BIN)/python -m pytest
 
 serve:
