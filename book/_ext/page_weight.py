@@ -1,0 +1,130 @@
+"""Keep every page light: it loads only the fonts, glyphs and scripts it uses.
+
+- Icon fonts. The theme ships Font Awesome's three complete web fonts (about 300 KB, already
+  compressed) and a stylesheet rule for each of its ~2,000 icons, for the dozen icons the header
+  and sidebars show. After the build, the fonts are cut down with fontTools' subsetter to the
+  icons the site's HTML and scripts name, and a copy of the theme's stylesheet without the
+  unused icon rules is written next to it (LEAN_STYLESHEET; book/_templates/layout.html links
+  it instead of the original). Nothing the theme ships is edited: Sphinx copies the theme's
+  files on every build and would report each overwritten one, so the whole fonts are deleted
+  from the output (copied again next build) and the lean stylesheet has its own name.
+- MathJax. Sphinx loads it on a page when that page *or any page below it in the toctree* has
+  math, so the home page loads 1.3 MB of MathJax for the one formula in the pathways chapter.
+  Here it stays only on pages whose own doctree has math.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+FONT_AWESOME = Path("_static") / "vendor" / "fontawesome" / "webfonts"
+THEME_STYLESHEET = Path("_static") / "styles" / "pydata-sphinx-theme.css"
+LEAN_STYLESHEET = THEME_STYLESHEET.with_name("pydata-sphinx-theme.lean.css")
+# A rule that only maps icon class names to a code point, e.g.
+#   .fa-magnifying-glass:before,.fa-search:before{content:"\f002"}
+ICON_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:(?::)?before,?)+)\{content:"\\([0-9a-f]+)"\}')
+ICON_CLASS = re.compile(r"\bfa-[a-z0-9]+(?:-[a-z0-9]+)*")
+FONT_FACE_SOURCE = re.compile(r"url\((?:\.\./vendor/fontawesome/webfonts/)(fa-[a-z]+-\d+)\.woff2\) format\(\"woff2\"\),url\([^)]*\.ttf\) format\(\"truetype\"\)")
+
+
+def _page_has_math(doctree) -> bool:
+    return doctree is not None and any(doctree.findall(lambda node: isinstance(node, (nodes.math, nodes.math_block))))
+
+
+def _keep_mathjax_only_where_math_is(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if _page_has_math(doctree) or not context.get("script_files"):
+        return
+    mathjax_path = app.config.mathjax_path
+    context["script_files"] = [
+        script
+        for script in context["script_files"]
+        if not (script.filename and mathjax_path in script.filename)
+        # the configuration Sphinx inlines before MathJax ("window.MathJax = ...")
+        and "window.MathJax" not in (script.attributes.get("body") or "")
+    ]
+
+
+def _icon_names_used(outdir: Path) -> set[str]:
+    """Every `fa-...` token in the built pages and in the theme's and extensions' scripts (which
+    add some icons themselves). Over-collecting is harmless: it only keeps a glyph. Vendored
+    bundles (_static/vendor: MathJax, the widget manager) carry their own icon fonts."""
+    vendored = outdir / "_static" / "vendor"
+    names: set[str] = set()
+    for path in outdir.rglob("*"):
+        if path.suffix in (".html", ".js") and path.name != "fontawesome.js" and vendored not in path.parents:
+            names.update(ICON_CLASS.findall(path.read_text(encoding="utf-8", errors="replace")))
+    return names
+
+
+def _prune_icon_rules(css: str, used: set[str]) -> tuple[str, set[int]]:
+    """Drop the icon rules no page uses; return the new stylesheet and the code points kept."""
+    kept: set[int] = set()
+
+    def keep_or_drop(match: re.Match) -> str:
+        selectors = {s.split(":")[0].lstrip(".") for s in match.group(1).split(",") if s}
+        if selectors & used:
+            kept.add(int(match.group(2), 16))
+            return match.group(0)
+        return ""
+
+    return ICON_RULE.sub(keep_or_drop, css), kept
+
+
+def _subset_font(source: Path, target: Path, codepoints: set[int]) -> None:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(source)
+    options = subset.Options()
+    options.flavor = "woff"  # zlib: WOFF2 would need the Brotli module, for a few hundred bytes
+    options.layout_features = ["*"]
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=codepoints)
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.flavor = "woff"
+    font.save(buffer)
+    target.write_bytes(buffer.getvalue())
+
+
+def _subset_icon_fonts(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    stylesheet = outdir / THEME_STYLESHEET
+    fonts = outdir / FONT_AWESOME
+    if not stylesheet.is_file() or not fonts.is_dir():
+        logger.warning("page_weight: the theme's Font Awesome files are not where expected; icon fonts left whole")
+        return
+    css, codepoints = _prune_icon_rules(stylesheet.read_text(encoding="utf-8"), _icon_names_used(outdir))
+
+    def point_at_subset(match: re.Match) -> str:
+        name = match.group(1)
+        _subset_font(fonts / f"{name}.ttf", fonts / f"{name}.subset.woff", codepoints)
+        return f'url(../vendor/fontawesome/webfonts/{name}.subset.woff) format("woff")'
+
+    css, fonts_rewritten = FONT_FACE_SOURCE.subn(point_at_subset, css)
+    if fonts_rewritten != 3:
+        logger.warning(f"page_weight: expected 3 Font Awesome @font-face rules, found {fonts_rewritten}")
+    # Without the theme's sourceMappingURL comment: that map describes the whole stylesheet.
+    (outdir / LEAN_STYLESHEET).write_text(re.sub(r"/\*# sourceMappingURL=[^*]*\*/\s*$", "", css), encoding="utf-8")
+    for whole in fonts.glob("fa-*-*.woff2"):
+        whole.unlink()
+    for whole in fonts.glob("fa-*-*.ttf"):
+        whole.unlink()
+
+
+def setup(app: Sphinx) -> dict:
+    # After sphinx.ext.mathjax's own html-page-context handler (priority 500) has added MathJax.
+    app.connect("html-page-context", _keep_mathjax_only_where_math_is, priority=900)
+    app.connect("build-finished", _subset_icon_fonts)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
