@@ -5,9 +5,8 @@
   and sidebars show. After the build, the fonts are cut down with fontTools' subsetter to the
   icons the site's HTML and scripts name, and a copy of the theme's stylesheet without the
   unused icon rules is written next to it (LEAN_STYLESHEET; book/_templates/layout.html links
-  it instead of the original). Nothing the theme ships is edited: Sphinx copies the theme's
-  files on every build and would report each overwritten one, so the whole fonts are deleted
-  from the output (copied again next build) and the lean stylesheet has its own name.
+  it instead of the original). Both are made from the theme's own files, which are never
+  edited; the whole fonts are removed from the output, as no page links them any more.
 - MathJax. Sphinx loads it on a page when that page *or any page below it in the toctree* has
   math, so the home page loads 1.3 MB of MathJax for the one formula in the pathways chapter.
   Here it stays only on pages whose own doctree has math.
@@ -96,20 +95,31 @@ def _subset_font(source: Path, target: Path, codepoints: set[int]) -> None:
     target.write_bytes(buffer.getvalue())
 
 
+def _theme_file(app: Sphinx, relative: Path) -> Path | None:
+    """A file as the theme ships it (the copy in the output is not refreshed on every build)."""
+    for theme_dir in app.builder.theme.get_theme_dirs():
+        candidate = Path(theme_dir) / "static" / relative.relative_to("_static")
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def _subset_icon_fonts(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    stylesheet = outdir / THEME_STYLESHEET
-    fonts = outdir / FONT_AWESOME
-    if not stylesheet.is_file() or not fonts.is_dir():
-        logger.warning("page_weight: the theme's Font Awesome files are not where expected; icon fonts left whole")
+    stylesheet = _theme_file(app, THEME_STYLESHEET)
+    if stylesheet is None:
+        logger.warning("page_weight: the theme's stylesheet is not where expected; icon fonts left whole")
         return
     css, codepoints = _prune_icon_rules(stylesheet.read_text(encoding="utf-8"), _icon_names_used(outdir))
+    fonts_out = outdir / FONT_AWESOME
+    fonts_out.mkdir(parents=True, exist_ok=True)
 
     def point_at_subset(match: re.Match) -> str:
         name = match.group(1)
-        _subset_font(fonts / f"{name}.ttf", fonts / f"{name}.subset.woff", codepoints)
+        whole = _theme_file(app, FONT_AWESOME / f"{name}.ttf")
+        _subset_font(whole, fonts_out / f"{name}.subset.woff", codepoints)
         return f'url(../vendor/fontawesome/webfonts/{name}.subset.woff) format("woff")'
 
     css, fonts_rewritten = FONT_FACE_SOURCE.subn(point_at_subset, css)
@@ -117,9 +127,8 @@ def _subset_icon_fonts(app: Sphinx, exception) -> None:
         logger.warning(f"page_weight: expected 3 Font Awesome @font-face rules, found {fonts_rewritten}")
     # Without the theme's sourceMappingURL comment: that map describes the whole stylesheet.
     (outdir / LEAN_STYLESHEET).write_text(re.sub(r"/\*# sourceMappingURL=[^*]*\*/\s*$", "", css), encoding="utf-8")
-    for whole in fonts.glob("fa-*-*.woff2"):
-        whole.unlink()
-    for whole in fonts.glob("fa-*-*.ttf"):
+    # The whole fonts are no longer linked from any page; keep them out of the published site.
+    for whole in [*fonts_out.glob("fa-*-*.woff2"), *fonts_out.glob("fa-*-*.ttf")]:
         whole.unlink()
 
 
