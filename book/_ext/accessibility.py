@@ -37,6 +37,10 @@ def _visit_graphviz_with_name(self, node) -> None:
         html_visit_graphviz(self, node)
     finally:
         for index in range(start, len(self.body)):
+            # A diagram wider than the column scrolls in this box (custom.css); a keyboard
+            # user can only scroll a box that takes focus (axe scrollable-region-focusable).
+            if self.body[index] == '<div class="graphviz">':
+                self.body[index] = '<div class="graphviz" tabindex="0">'
             if self.body[index].startswith("<object "):
                 self.body[index] = self.body[index].replace(
                     "<object ", f'<object role="img" aria-label="{escape(name)}" ', 1

@@ -1,4 +1,4 @@
-"""Keep every page light: it loads only the fonts, glyphs and scripts it uses.
+"""Keep every page light: the icon fonts hold only the icons the site uses.
 
 - Icon fonts. The theme ships Font Awesome's three complete web fonts (about 300 KB, already
   compressed) and a stylesheet rule for each of its ~2,000 icons, for the dozen icons the header
@@ -7,9 +7,7 @@
   unused icon rules is written next to it (LEAN_STYLESHEET; book/_templates/layout.html links
   it instead of the original). Both are made from the theme's own files, which are never
   edited; the whole fonts are removed from the output, as no page links them any more.
-- MathJax. Sphinx loads it on a page when that page *or any page below it in the toctree* has
-  math, so the home page loads 1.3 MB of MathJax for the one formula in the pathways chapter.
-  Here it stays only on pages whose own doctree has math.
+- Math needs no script at all: it is typeset at build time (build_time_math.py).
 """
 
 from __future__ import annotations
@@ -18,7 +16,6 @@ import io
 import re
 from pathlib import Path
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -32,23 +29,6 @@ LEAN_STYLESHEET = THEME_STYLESHEET.with_name("pydata-sphinx-theme.lean.css")
 ICON_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:(?::)?before,?)+)\{content:"\\([0-9a-f]+)"\}')
 ICON_CLASS = re.compile(r"\bfa-[a-z0-9]+(?:-[a-z0-9]+)*")
 FONT_FACE_SOURCE = re.compile(r"url\((?:\.\./vendor/fontawesome/webfonts/)(fa-[a-z]+-\d+)\.woff2\) format\(\"woff2\"\),url\([^)]*\.ttf\) format\(\"truetype\"\)")
-
-
-def _page_has_math(doctree) -> bool:
-    return doctree is not None and any(doctree.findall(lambda node: isinstance(node, (nodes.math, nodes.math_block))))
-
-
-def _keep_mathjax_only_where_math_is(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    if _page_has_math(doctree) or not context.get("script_files"):
-        return
-    mathjax_path = app.config.mathjax_path
-    context["script_files"] = [
-        script
-        for script in context["script_files"]
-        if not (script.filename and mathjax_path in script.filename)
-        # the configuration Sphinx inlines before MathJax ("window.MathJax = ...")
-        and "window.MathJax" not in (script.attributes.get("body") or "")
-    ]
 
 
 def _icon_names_used(outdir: Path) -> set[str]:
@@ -133,7 +113,5 @@ def _subset_icon_fonts(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    # After sphinx.ext.mathjax's own html-page-context handler (priority 500) has added MathJax.
-    app.connect("html-page-context", _keep_mathjax_only_where_math_is, priority=900)
     app.connect("build-finished", _subset_icon_fonts)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
