@@ -63,7 +63,9 @@ def _visit_math(self, node: nodes.math) -> None:
 
 
 def _visit_displaymath(self, node: nodes.math_block) -> None:
-    self.body.append(self.starttag(node, "div", CLASS="math notranslate nohighlight"))
+    # A formula wider than a phone scrolls in its box (custom.css), which must take focus to be
+    # scrolled from a keyboard (axe scrollable-region-focusable).
+    self.body.append(self.starttag(node, "div", CLASS="math notranslate nohighlight", tabindex="0"))
     if node["nowrap"]:
         self.body.append(self.encode(node.astext()) + "</div>")
         raise nodes.SkipNode
