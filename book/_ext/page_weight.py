@@ -8,6 +8,10 @@
   it instead of the original). Both are made from the theme's own files, which are never
   edited; the whole fonts are removed from the output, as no page links them any more.
 - Math needs no script at all: it is typeset at build time (build_time_math.py).
+- Per-page assets. Extensions add their scripts and stylesheets to every page; a page keeps one
+  only when its body has what that asset works on (ASSET_NEEDS): the copy button only where
+  there is code, the exercise styles only where there are exercises, and so on. Thebe's scripts
+  are dropped everywhere while its launch button is off in _config.yml.
 """
 
 from __future__ import annotations
@@ -29,6 +33,51 @@ LEAN_STYLESHEET = THEME_STYLESHEET.with_name("pydata-sphinx-theme.lean.css")
 ICON_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:(?::)?before,?)+)\{content:"\\([0-9a-f]+)"\}')
 ICON_CLASS = re.compile(r"\bfa-[a-z0-9]+(?:-[a-z0-9]+)*")
 FONT_FACE_SOURCE = re.compile(r"url\((?:\.\./vendor/fontawesome/webfonts/)(fa-[a-z]+-\d+)\.woff2\) format\(\"woff2\"\),url\([^)]*\.ttf\) format\(\"truetype\"\)")
+
+
+# Asset file name (as it ends) -> what the page body must contain for the asset to have work.
+ASSET_NEEDS = {
+    "clipboard.min.js": ('class="highlight',),
+    "copybutton.js": ('class="highlight',),
+    "copybutton.css": ('class="highlight',),
+    "pygments.css": ('class="highlight',),
+    "design-tabs.js": ("sd-tab-set",),
+    "sphinx-design.min.css": (' class="sd-', " sd-"),
+    "togglebutton.js": ("toggle", "dropdown"),
+    "togglebutton.css": ("toggle", "dropdown"),
+    "exercise.css": ('class="exercise', 'class="solution'),
+    "graphviz.css": ('class="graphviz',),
+}
+# Inline scripts that only configure one of the assets above.
+INLINE_CONFIG = {"togglebutton.js": ("toggleHint", "toggleOpenOnPrint", "togglebuttonSelector"), "sphinx-thebe.js": ("THEBE_JS_URL",)}
+
+
+def _asset_has_work(name: str, body: str, thebe_on: bool) -> bool:
+    if name.startswith("sphinx-thebe"):
+        return thebe_on
+    needs = next((needs for suffix, needs in ASSET_NEEDS.items() if name.endswith(suffix)), None)
+    return needs is None or any(marker in body for marker in needs)
+
+
+def _drop_assets_without_work(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    body = context.get("body")
+    if body is None:  # generated pages (search, index) keep everything
+        return
+    thebe_on = bool(app.config.html_theme_options.get("launch_buttons", {}).get("thebe"))
+
+    def keep(asset) -> bool:
+        name = (asset.filename or "").split("?")[0].rsplit("/", 1)[-1]
+        if name:
+            return _asset_has_work(name, body, thebe_on)
+        inline = asset.attributes.get("body") or ""
+        return not any(
+            any(marker in inline for marker in markers) and not _asset_has_work(owner, body, thebe_on)
+            for owner, markers in INLINE_CONFIG.items()
+        )
+
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [asset for asset in context[key] if keep(asset)]
 
 
 def _icon_names_used(outdir: Path) -> set[str]:
@@ -113,5 +162,6 @@ def _subset_icon_fonts(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    app.connect("html-page-context", _drop_assets_without_work, priority=900)
     app.connect("build-finished", _subset_icon_fonts)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
