@@ -1,8 +1,11 @@
 """The book builds from its sources with every warning treated as an error."""
 
 import re
+from pathlib import Path
 
 from content.book_sources import toc_docnames
+
+REPO = Path(__file__).resolve().parents[2]
 
 WARNING_LINE = re.compile(r"\b(WARNING|ERROR|CRITICAL)\b|\w+Warning:|Traceback")
 
@@ -37,3 +40,19 @@ def test_footer_shows_the_pages_review_date_not_the_build_date(built_site):
     assert not wrong, "footer dates:\n" + "\n".join(wrong)
     search_page = (built_site / "search.html").read_text(encoding="utf-8")
     assert not FOOTER_DATE.search(search_page) and "Last updated on" not in search_page
+
+
+def test_table_cells_carry_their_column_heading_for_the_phone_layout():
+    """book/_ext/phone_tables.py: each body cell names its column; narrow tables are left alone."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "book" / "_ext"))
+    from phone_tables import _label_cells
+
+    wide = ("<table><thead><tr><th>Route</th><th>Who &amp; how</th><th>Outcome</th></tr></thead>"
+            "<tbody><tr><td>A</td><td>B</td><td><p>Eligible</p></td></tr></tbody></table>")
+    stacked = _label_cells(wide)
+    assert 'data-stack-on-phone=""' in stacked
+    assert re.findall(r'<td role="cell" data-label="([^"]*)"', stacked) == ["Route", "Who &amp; how", "Outcome"]
+    narrow = "<table><thead><tr><th>Outcome</th><th>In words</th></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table>"
+    assert _label_cells(narrow) == narrow
