@@ -72,11 +72,11 @@ $(RULES_STAMP): $(RULES_SOURCES)
 	@mkdir -p _build && touch $@
 
 # Front-end assets come from the npm registry at build time and are served by the site itself.
-$(VENDOR_STAMP): package.json package-lock.json
+# MathJax is not served: the build runs its TeX input from node_modules (book/_ext/build_time_math.py).
+$(VENDOR_STAMP): package.json package-lock.json Makefile
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	rm -rf $(VENDOR)
-	mkdir -p $(VENDOR)/mathjax $(VENDOR)/html-manager
-	cp -R node_modules/mathjax/es5/. $(VENDOR)/mathjax/
+	mkdir -p $(VENDOR)/html-manager
 	cp -R node_modules/@jupyter-widgets/html-manager/dist/. $(VENDOR)/html-manager/
 	rm -f $(VENDOR)/html-manager/*.map
 	@touch $@

@@ -6,23 +6,41 @@ console. They are upstream behaviours of pinned versions; drop a repair when its
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
 
+# Graphviz sizes text in points and the SVG is shown at its natural size (see custom.css), so a
+# label of 12 pt is 16 px on screen: the size of the body text and of figure captions.
+SMALLEST_LABEL_PT = 12
+FONTSIZE = re.compile(r'\bfontsize\s*=\s*"?(\d+(?:\.\d+)?)"?')
+
+
+def _raise_small_fontsizes(code: str) -> str:
+    return FONTSIZE.sub(lambda m: f"fontsize={max(float(m.group(1)), SMALLEST_LABEL_PT):g}", code)
+
+
 def _visit_graphviz_with_name(self, node) -> None:
     """Sphinx writes an SVG diagram as <object> whose alt text is only fallback content, which
-    assistive technology never reads once the SVG loads (axe object-alt). Name the object."""
+    assistive technology never reads once the SVG loads (axe object-alt). Name the object.
+    Labels smaller than SMALLEST_LABEL_PT are raised to it: a phone reader cannot zoom into an
+    <object> diagram the way they can into text."""
     from sphinx.ext.graphviz import html_visit_graphviz
 
+    node["code"] = _raise_small_fontsizes(node["code"])
     name = node.get("alt") or _figure_caption(node) or "Diagram"
     start = len(self.body)
     try:
         html_visit_graphviz(self, node)
     finally:
         for index in range(start, len(self.body)):
+            # A diagram wider than the column scrolls in this box (custom.css); a keyboard
+            # user can only scroll a box that takes focus (axe scrollable-region-focusable).
+            if self.body[index] == '<div class="graphviz">':
+                self.body[index] = '<div class="graphviz" tabindex="0">'
             if self.body[index].startswith("<object "):
                 self.body[index] = self.body[index].replace(
                     "<object ", f'<object role="img" aria-label="{escape(name)}" ', 1

@@ -13,7 +13,7 @@ from .conftest import REPO
 pytestmark = pytest.mark.browser
 
 CALCULATOR = "book/calculators/segmented-pilot"
-# Sphinx marks math for MathJax with these classes; MathJax replaces each with <mjx-container>.
+# Math is typeset at build time as MathML (book/_ext/build_time_math.py), inside these elements.
 MATH_ELEMENT = re.compile(r'class="math notranslate nohighlight"')
 
 
@@ -36,9 +36,14 @@ def test_math_in_the_book_renders(site, built_site):
     for docname in pages:
         page = site.open(docname)
         math = page.locator("span.math, div.math")
-        math.first.locator("mjx-container").wait_for(timeout=15_000)
-        unrendered = math.evaluate_all("els => els.filter(e => !e.querySelector('mjx-container')).length")
-        assert unrendered == 0, f"{docname}: {unrendered} math expression(s) not typeset"
+        # The browser lays MathML out itself: each expression is a <math> element with a size.
+        unrendered = math.evaluate_all(
+            "els => els.filter(e => { const m = e.querySelector('math');"
+            " return !m || m.getBoundingClientRect().width < 4 || m.querySelector('merror'); }).length"
+        )
+        assert unrendered == 0, f"{docname}: {unrendered} math expression(s) not laid out as MathML"
+        display = page.locator("div.math math").first
+        assert display.evaluate("m => m.getBoundingClientRect().height") > 20, f"{docname}: display formula is flat"
 
 
 def test_calculator_page_shows_controls_and_scenario_table(site):
