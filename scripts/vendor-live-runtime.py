@@ -4,7 +4,8 @@ Usage: vendor-live-runtime.py NODE_MODULES OUT_DIR
 
 OUT_DIR/pyodide/ gets the five Pyodide files a page needs (no test consoles, no source maps);
 OUT_DIR/wheels/ gets the project's own wheel, the pinned wheels of requirements-browser.txt
-(checked against their hashes) and a pure-Python PyYAML wheel packed from its source archive;
+(checked against their hashes) and a pure-Python PyYAML wheel packed from its source archive,
+all byte-compiled by Pyodide itself (compile-wheels-in-pyodide.mjs);
 OUT_DIR/manifest.json lists the wheels and the download size that the page's button announces.
 Everything comes from the npm registry and PyPI at build time; the reader's browser asks no
 other host for anything.
@@ -125,6 +126,8 @@ def main(node_modules: Path, out: Path) -> None:
         work = Path(scratch)
         wheels = [build_own_wheel(work / "own"), *download_pinned(work / "pinned")]
         wheels = [Path(shutil.copy2(wheel, out / "wheels" / wheel.name)) for wheel in wheels]
+    compile_script = REPO / "scripts" / "compile-wheels-in-pyodide.mjs"
+    subprocess.run(["node", str(compile_script), str(node_modules), str(out / "wheels")], check=True)
     vendored = [out / "pyodide" / name for name in PYODIDE_FILES] + wheels
     manifest = {
         "pyodide": json.loads((node_modules / "pyodide" / "package.json").read_text())["version"],
