@@ -81,7 +81,7 @@
       const options = [
         [true, "Yes"],
         [false, "No"],
-      ].map(([value, text]) => ({ text, radio: element("input", { type: "radio", name: id, value, id: id + "-" + value }) }));
+      ].map(([value, text]) => ({ text, radio: element("input", { type: "radio", name: id, value: String(value), id: id + "-" + value }) }));
       const group = element(
         "fieldset",
         { class: "nmpa-live-choices", "aria-describedby": describedBy },
