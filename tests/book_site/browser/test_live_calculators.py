@@ -50,8 +50,8 @@ def _record(page, live: LivePage, requests: list[str]) -> None:
 def live_context(browser, site_url: str):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
     context.route(re.compile(r"^(?!" + re.escape(site_url) + r")(https?|wss?)://"), lambda route: route.abort())
-    # The pages share the browser cache, but each starts as on a first visit: a calculator
-    # that has run before starts by itself, without its button.
+    # Each page starts as on a first visit: a calculator that has run before in this browser
+    # starts by itself, without its button.
     context.add_init_script("window.localStorage.removeItem('nmpa-live-calculator');")
     yield context
     context.close()
