@@ -11,7 +11,7 @@
   // Set once the runtime has loaded: on a later visit the files are in the browser's cache,
   // so the calculator starts without asking again.
   const REMEMBERED = "nmpa-live-calculator";
-  let formModule = null;
+  let startingRuntime = null; // the promise of nmpa_rules.browser_form, shared by every calculator of the page
 
   function remembered() {
     try {
@@ -213,13 +213,13 @@
     button.disabled = true;
     status.textContent = "Starting Python in your browser…";
     try {
-      formModule = formModule || startRuntime();
-      buildForm(container, await formModule);
+      startingRuntime = startingRuntime || startRuntime();
+      buildForm(container, await startingRuntime);
       button.parentElement.remove();
       status.textContent = "";
       remember();
     } catch (error) {
-      formModule = null;
+      startingRuntime = null;
       button.disabled = false;
       status.textContent =
         "The calculator could not start (" + error.message + "). The table of worked scenarios below still shows what the rules decide.";
