@@ -9,12 +9,13 @@ PORT ?= 8000
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
 VENDOR_STAMP := $(VENDOR)/.vendored
+LIVE_RUNTIME := $(VENDOR)/live/manifest.json
 RULES_STAMP := _build/.rules-snapshot
 RULES_SOURCES := $(shell find src/nmpa_rules -type f \( -name '*.py' -o -name '*.yaml' \))
 
 .PHONY: book student handouts dist test serve clean vendor system-deps-book system-deps-test
 
-book: system-deps-book $(RUNTIME_STAMP) $(VENDOR_STAMP) $(RULES_STAMP)
+book: system-deps-book $(RUNTIME_STAMP) $(VENDOR_STAMP) $(LIVE_RUNTIME) $(RULES_STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo
 	@echo "The book is built. Open it in a browser:"
@@ -23,7 +24,7 @@ book: system-deps-book $(RUNTIME_STAMP) $(VENDOR_STAMP) $(RULES_STAMP)
 
 # The student edition: the same book without solutions (sphinx-exercise's hide_solutions),
 # sharing the notebook cache of `make book`.
-student: system-deps-book $(RUNTIME_STAMP) $(VENDOR_STAMP) $(RULES_STAMP)
+student: system-deps-book $(RUNTIME_STAMP) $(VENDOR_STAMP) $(LIVE_RUNTIME) $(RULES_STAMP)
 	$(BIN)/python scripts/build_student.py
 
 # PDF handouts in _build/handouts, printed by Chromium from both editions.
@@ -35,14 +36,14 @@ dist: handouts
 	$(BIN)/python scripts/make_dist.py
 
 # The course-kit tests (tests/course) read what `dist` produces; each step only redoes what changed.
-test: system-deps-test $(DEV_STAMP) $(VENDOR_STAMP) $(RULES_STAMP) dist
+test: system-deps-test $(DEV_STAMP) $(VENDOR_STAMP) $(LIVE_RUNTIME) $(RULES_STAMP) dist
 	$(BIN)/python -m pytest
 
 serve:
 	@test -f $(HTML)/index.html || { echo "No built site in $(HTML): run 'make book' first." >&2; exit 1; }
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(HTML)
 
-vendor: $(VENDOR_STAMP)
+vendor: $(VENDOR_STAMP) $(LIVE_RUNTIME)
 
 clean:
 	rm -rf _build $(VENDOR) node_modules $(VENV) .pytest_cache .hypothesis test-artifacts
@@ -80,3 +81,11 @@ $(VENDOR_STAMP): package.json package-lock.json Makefile
 	cp -R node_modules/@jupyter-widgets/html-manager/dist/. $(VENDOR)/html-manager/
 	rm -f $(VENDOR)/html-manager/*.map
 	@touch $@
+
+# The calculators on the website run nmpa_rules in the reader's browser: Pyodide (npm) and the
+# wheels of the package and its dependencies (PyPI, pinned with hashes), served by the site.
+# Rebuilt whenever the rules change, since the wheel carries them.
+$(LIVE_RUNTIME): $(VENDOR_STAMP) requirements-browser.txt pyproject.toml scripts/vendor-live-runtime.py scripts/compile-wheels-in-pyodide.mjs $(RULES_SOURCES) | $(RUNTIME_STAMP)
+	$(BIN)/python scripts/vendor-live-runtime.py node_modules $(VENDOR)/live
+	@# Sphinx copies static files only when it writes a page: rewrite the calculator pages.
+	@test ! -d _build/.doctrees || touch book/calculators/*.ipynb

@@ -131,3 +131,15 @@ def test_a_changed_widget_value_is_caught(tmp_path):
     nbformat.write(notebook, tampered)
 
     assert "Clinical research" in notebook_differences(tampered)
+
+
+MYST_MARKUP = re.compile(r"\{[\w:-]+\}`|^:::|^```\{", re.MULTILINE)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
+def test_text_cells_are_plain_markdown(notebook):
+    """Voila, Binder and JupyterHub render the notebook's own Markdown: a MyST role such as a
+    citation would show there as raw text."""
+    cells = nbformat.read(notebook, as_version=4).cells
+    markup = [m.group(0) for c in cells if c.cell_type == "markdown" for m in MYST_MARKUP.finditer(c.source)]
+    assert markup == []
