@@ -90,9 +90,12 @@ def _sweep_inputs(rule_id, day):
         "biologics.segmented_pilot": dict(product_class="innovative_biologic", province_in_pilot=True,
                                           unified_quality_system=True, cmo_commercial_biologics_years=3,
                                           applied_on=day),
-        "imports.pre_approval_batches": dict(marketed_overseas=True, category="rare_disease",
+        "imports.pre_approval_batches": dict(overseas_status="marketed", category="rare_disease",
                                              china_approval_date=day, manufactured_on=day - timedelta(days=30),
-                                             commercial_scale=True, gmp_evidence="inspection_notice"),
+                                             commercial_scale=True, meets_china_standard=True,
+                                             site_and_process_match=True, labels_match=True,
+                                             gmp_evidence="inspection_notice", batch_covered_by_gmp_evidence=True,
+                                             released_on=day),
         "stem_cells.pathway": dict(purpose="clinical_research", institution_filed=True),
         "hormones.pathway": dict(product_status="approved_overseas_only", preparation="commercial", use="on_label",
                                  off_label_conditions_met=True, same_product_on_market=False,
@@ -132,11 +135,18 @@ def _break_pilot(inputs, as_of):
 
 
 def _break_batch(inputs, as_of):
-    yield {**inputs, "marketed_overseas": False}
+    # "Not marketed abroad" is left out: for an innovative drug the interpretation lets it through.
+    yield {**inputs, "overseas_status": "change_not_cleared"}
     yield {**inputs, "category": "none"}
     yield {**inputs, "china_approval_date": None}
     yield {**inputs, "commercial_scale": False}
+    yield {**inputs, "meets_china_standard": False}
+    yield {**inputs, "site_and_process_match": False}
+    yield {**inputs, "labels_match": False}
     yield {**inputs, "gmp_evidence": "none"}
+    yield {**inputs, "gmp_inspected_by": "other"}
+    yield {**inputs, "batch_covered_by_gmp_evidence": False}
+    yield {**inputs, "released_on": None}
     yield {**inputs, "china_approval_date": as_of + timedelta(days=1)}
     made = date.fromisoformat(str(inputs["manufactured_on"]))
     yield {**inputs, "china_approval_date": made}

@@ -33,12 +33,18 @@ PILOT = dict(
     applied_on=date(2025, 3, 3),
 )
 BATCH = dict(
-    marketed_overseas=True,
     category="new_drug",
+    overseas_status="marketed",
     china_approval_date="2025-11-03",
     manufactured_on="2025-06-01",
     commercial_scale=True,
+    meets_china_standard=True,
+    site_and_process_match=True,
+    labels_match=True,
     gmp_evidence="inspection_notice",
+    gmp_inspected_by="registration_country",
+    batch_covered_by_gmp_evidence=True,
+    released_on="2025-11-03",
 )
 HORMONE = dict(
     product_status="approved_in_china",
@@ -156,7 +162,8 @@ def test_not_in_force_after_expiry_names_the_last_day_and_the_successor():
 
 
 def test_not_in_force_before_the_start_names_the_first_day():
-    decision = evaluate("imports.pre_approval_batches", "2025-09-29", **{**BATCH, "manufactured_on": "2025-01-01"})
+    decision = evaluate("imports.pre_approval_batches", "2025-09-29",
+                        **{**BATCH, "manufactured_on": "2025-01-01", "released_on": None})
     assert decision.outcome == "not_in_force"
     assert "not in force on 2025-09-29; first in force on 2025-09-30" in decision.reasons[0].message
 
@@ -169,10 +176,31 @@ def test_secondary_sources_always_warn():
     assert primary_only.warnings == ()
 
 
-def test_imports_always_warn_about_unconfirmed_limits_and_the_start_date():
-    warnings = " ".join(evaluate("imports.pre_approval_batches", "2025-12-01", **BATCH).warnings)
-    assert "Shelf-life, labelling and date limits" in warnings
-    assert "reported publication date" in warnings
+def test_imports_warn_about_the_start_date_and_name_the_shelf_life_finding_once():
+    decision = evaluate("imports.pre_approval_batches", "2025-12-01", **BATCH)
+    assert "No clause saying when it takes effect was seen" in " ".join(decision.warnings)
+    assert not any("interpretation" in w for w in decision.warnings)
+    shelf_life = [r for r in decision.reasons if "shelf" in r.message.lower()]
+    assert len(shelf_life) == 1 and shelf_life[0].passed is None
+    assert "No shelf-life limit was found" in shelf_life[0].message
+
+
+def test_an_innovative_drug_not_marketed_abroad_shows_both_readings():
+    decision = evaluate("imports.pre_approval_batches", "2025-12-01", **{**BATCH, "overseas_status": "not_marketed"})
+    assert decision.outcome == "eligible"
+    assert decision.values == {"rests_on_the_interpretation": True}
+    marketing = next(r for r in decision.reasons if r.check == "overseas_marketing")
+    exemption = next(r for r in decision.reasons if r.check == "overseas_marketing_exemption")
+    assert marketing.passed is None and "section 2(1)" in marketing.message
+    assert (marketing.source_id, exemption.source_id) == ("nmpa_ann2025_96", "nmpa_ann2025_96_interpretation")
+    assert exemption.passed is None and "innovative drugs and improved new drugs" in exemption.message
+    warnings = " ".join(decision.warnings)
+    assert "rests on NMPA's policy interpretation" in warnings and "read literally" in warnings
+    assert "secondary source" in warnings
+    other_category = evaluate("imports.pre_approval_batches", "2025-12-01",
+                              **{**BATCH, "overseas_status": "not_marketed", "category": "rare_disease"})
+    assert other_category.outcome == "not_eligible"
+    assert other_category.values == {"rests_on_the_interpretation": False}
 
 
 def test_stem_cell_values_and_decree_818_warning():
