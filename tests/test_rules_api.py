@@ -192,6 +192,7 @@ def test_an_innovative_drug_not_marketed_abroad_shows_both_readings():
     marketing = next(r for r in decision.reasons if r.check == "overseas_marketing")
     exemption = next(r for r in decision.reasons if r.check == "overseas_marketing_exemption")
     assert marketing.passed is None and "section 2(1)" in marketing.message
+    assert any(r.check == "application_letter" and "Annex 1" in r.clause for r in decision.reasons)
     assert (marketing.source_id, exemption.source_id) == ("nmpa_ann2025_96", "nmpa_ann2025_96_interpretation")
     assert exemption.passed is None and "innovative drugs and improved new drugs" in exemption.message
     warnings = " ".join(decision.warnings)

@@ -2,7 +2,8 @@
 
 One condition the rule cannot settle from the announcement alone: a drug not marketed abroad.
 The announcement's title and section 2(1) presuppose overseas marketing; NMPA's interpretation
-exempts innovative and improved new drugs. For such a drug that meets every other condition the
+exempts innovative and improved new drugs, and the announcement's application letter (Annex 1)
+leaves room for such an exemption. For such a drug that meets every other condition the
 rule answers "may be imported", names both texts in its reasons, warns, and reports the answer
 as resting on the interpretation, so that a reader sees the tension instead of a silent verdict.
 """
@@ -28,6 +29,7 @@ DATA = load_data_file(
         "commercial_scale": fact(),
         "overseas_authorisation": fact(),
         "overseas_marketing_exemption": fact(values=["text"]),
+        "application_letter_boxes": fact(),
         "quality_standard": fact(),
         "site_and_process": fact(),
         "labelling": fact(),
@@ -165,9 +167,14 @@ def _check_overseas_marketing(finding: Finding, status: str, category: str) -> b
                     "category of drug to be marketed abroad.", authorisation)
         return False
     finding.add("overseas_marketing", description, None,
-                "Not marketed abroad. Read on its own, the announcement would exclude the batch: its title "
-                "covers drugs already marketed abroad and section 2(1) asks for the overseas regulator's "
-                "marketing authorisation.", authorisation)
+                "Not marketed abroad. The announcement's title covers drugs already marketed abroad and "
+                "section 2(1) asks for the overseas regulator's marketing authorisation: read literally, they "
+                "exclude the batch.", authorisation)
+    finding.add("application_letter", "Does the announcement's own application letter allow for this?", None,
+                "In part: the letter template in Annex 1 has a box for cases exempt from the overseas marketing "
+                "certificate, and lists \"innovative drug or improved new drug\" apart from \"originator or "
+                "improved drug already marketed abroad\". Which cases are exempt is set out in a part of the "
+                "letter that was not seen.", DATA["application_letter_boxes"])
     finding.add("overseas_marketing_exemption", "Does NMPA's interpretation exempt this drug?", None,
                 "Yes, as reproduced: the interpretation makes \"already marketed abroad\" a precondition except "
                 "for innovative drugs and improved new drugs. This answer follows the interpretation. Note the "
