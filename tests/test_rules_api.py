@@ -170,8 +170,10 @@ def test_not_in_force_before_the_start_names_the_first_day():
 
 def test_secondary_sources_always_warn():
     decision = evaluate("biologics.segmented_pilot", "2025-06-01", **{**PILOT, "modality": "insulin"})
-    assert any("ropesgray2024" in w for w in decision.warnings)
-    assert any("pbm2024" in w for w in decision.warnings)
+    assert any("ropesgray2024" in w and "quality assurance staff" in w for w in decision.warnings)
+    assert not any("pbm2024" in w for w in decision.warnings), "insulin is in the plan itself"
+    deadline = next(r for r in decision.reasons if r.check == "applied_by_deadline")
+    assert deadline.source_id == "pilot_workplan2024" and "reportedly" not in deadline.message
     primary_only = evaluate("stem_cells.pathway", "2020-01-01", purpose="clinical_research", institution_filed=True)
     assert primary_only.warnings == ()
 

@@ -82,7 +82,7 @@ def test_every_reason_names_its_source_clause_and_links_the_bibliography():
     text = shown(calc.result)
     assert "Pilot Work Plan for Segmented Production of Biological Products" in text
     assert "国药监药管〔2024〕24号" in text
-    assert "(secondary source)" in text, "the application deadline rests on a law-firm note"
+    assert "(secondary source)" in text, "the QA-staff figure rests on a law-firm note"
     assert "⚠ Warnings" in text
 
 
