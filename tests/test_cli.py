@@ -57,7 +57,7 @@ def test_a_broken_scenario_file_exits_2_with_file_and_line(tmp_path):
 def test_check_prints_the_explanation(capsys):
     assert main(CLOCK) == 0
     out = capsys.readouterr().out
-    assert "computed" in out and "deadline: 2026-04-03" in out and "drr2020" in out
+    assert "computed" in out and "deadline: 2026-04-03" in out and "dal2019" in out
 
 
 def test_check_accepts_inputs_before_and_after_as_of(capsys):

@@ -99,7 +99,7 @@ def _sweep_inputs(rule_id, day):
         "stem_cells.pathway": dict(purpose="clinical_research", institution_filed=True),
         "hormones.pathway": dict(product_status="approved_overseas_only", preparation="commercial", use="on_label",
                                  off_label_conditions_met=True, same_product_on_market=False,
-                                 contains_biologic=False, special_control_substance=False, anabolic_agent=True,
+                                 contains_biologic=False, special_control_substance=False, anabolic_or_peptide_hormone=True,
                                  setting="gba_designated", marketed_in_hk_macau=True, urgent_clinical_need=True),
         "timelines.review_clock": dict(procedure="ind_fast_channel", started_on=day),
     }[rule_id]
@@ -113,7 +113,7 @@ def test_a_daily_sweep_from_2015_to_2030_gives_exactly_one_known_outcome():
             outcome = evaluate(info.id, day, **_sweep_inputs(info.id, day)).outcome
             assert outcome in info.outcomes, (info.id, day)
             if info.id == "timelines.review_clock":
-                assert (outcome == "not_in_force") == (day < date(2025, 9, 9)), day
+                assert (outcome == "not_in_force") == (day < date(2025, 9, 12)), day
             else:
                 assert (outcome == "not_in_force") == (not info.in_force_on(day)), (info.id, day)
             seen[info.id].add(outcome)

@@ -54,7 +54,7 @@ HORMONE = dict(
     same_product_on_market=False,
     contains_biologic=False,
     special_control_substance=False,
-    anabolic_agent=False,
+    anabolic_or_peptide_hormone=False,
     setting="ordinary",
     marketed_in_hk_macau=False,
     urgent_clinical_need=False,
@@ -132,8 +132,8 @@ def test_to_dict_is_json_ready():
     data = json.loads(json.dumps(decision.to_dict()))
     assert data["values"]["deadline"] == "2025-04-21"
     assert data["values"]["holidays_skipped"][0] == "2025-01-28"
-    assert {s["id"] for s in data["sources"]} >= {"drr2020", "civil_code2020"}
-    assert data["reasons"][0]["source_id"] == "drr2020"
+    assert {s["id"] for s in data["sources"]} >= {"dal2019", "civil_code2020"}
+    assert data["reasons"][0]["source_id"] == "dal2019"
 
 
 def test_to_frame_has_one_row_per_reason():
@@ -237,7 +237,10 @@ def test_review_clock_warnings():
     projection = evaluate("timelines.review_clock", "2025-01-01", procedure="ind", started_on="2025-03-03")
     assert any("projection" in w for w in projection.warnings)
     fast = evaluate("timelines.review_clock", "2025-11-03", procedure="ind_fast_channel", started_on="2025-11-03")
-    assert any("nmpa_ann2025_86" in w for w in fast.warnings)
+    assert any("published on 2025-09-12" in w for w in fast.warnings)
+    assert not any("secondary source" in w for w in fast.warnings), "NMPA's English text is a primary source"
+    ind = evaluate("timelines.review_clock", "2025-11-03", procedure="ind", started_on="2025-11-03")
+    assert ind.reasons[0].source_id == "dal2019" and "Art. 19" in ind.reasons[0].clause
     early = evaluate("timelines.review_clock", "2020-07-01", procedure="ind", started_on="2020-07-01")
     assert any("Civil Code" in w for w in early.warnings)
 
@@ -329,3 +332,12 @@ def test_input_errors_carry_every_problem_and_read_as_the_first():
     assert (error.field, error.value) == ("years", -1)
     assert str(error).splitlines() == [str(first), str(second)]
     assert first.problems == (first,)
+
+
+def test_anti_doping_controls_cover_peptide_hormones_with_insulin_excepted():
+    decision = evaluate("hormones.pathway", "2026-11-28", **{
+        **HORMONE, "preparation": "commercial", "anabolic_or_peptide_hormone": True})
+    controls = next(r for r in decision.reasons if r.check == "anti_doping_controls")
+    assert "peptide hormone" in controls.message and "insulin" in controls.message
+    assert "two years" not in controls.message, "the retention period rests only on exam guides"
+    assert controls.source_id == "antidoping_regulations" and controls.clause.startswith("Art. 10")
