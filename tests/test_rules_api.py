@@ -213,7 +213,8 @@ def test_stem_cell_values_and_decree_818_warning():
     assert after.values["governing_document"] == "decree818_2025"
     assert after.values["approved_stem_cell_drugs"] == ["amimestrocel"]
     assert not any("Decree No. 818" in w for w in before.warnings)
-    assert any("formally replaces" in w for w in after.warnings)
+    assert any("show no clause repealing" in w for w in after.warnings)
+    assert not any("repeals the" in w or "replaced" in w for w in after.warnings), "no repeal is claimed"
     later = evaluate("stem_cells.pathway", "2027-03-01", purpose="marketing_approval", institution_filed=False)
     assert any("not checked" in w for w in later.warnings)
 
@@ -341,3 +342,18 @@ def test_anti_doping_controls_cover_peptide_hormones_with_insulin_excepted():
     assert "peptide hormone" in controls.message and "insulin" in controls.message
     assert "two years" not in controls.message, "the retention period rests only on exam guides"
     assert controls.source_id == "antidoping_regulations" and controls.clause.startswith("Art. 10")
+
+
+def test_stem_cell_fees_on_each_route_say_how_sure_they_are():
+    nhc = evaluate("stem_cells.pathway", "2026-05-01", purpose="paid_clinical_service", institution_filed=True,
+                   clinical_use_approval="nhc")
+    assert nhc.outcome == "approved_use"
+    assert any("does not address fees for approved clinical translation explicitly" in w for w in nhc.warnings)
+    boao = evaluate("stem_cells.pathway", "2025-02-01", purpose="paid_clinical_service", institution_filed=False,
+                    place="boao_lecheng", clinical_use_approval="boao")
+    assert boao.outcome == "boao_special_access"
+    fees = next(r for r in boao.reasons if r.check == "boao_fees")
+    assert source(fees.source_id).is_secondary and "as reported" in fees.message
+    research = evaluate("stem_cells.pathway", "2026-11-28", purpose="clinical_research", institution_filed=True)
+    assert research.values["may_the_patient_be_charged"] == "No"
+    assert any(r.check == "research_fees" and r.source_id == "decree818_2025" for r in research.reasons)
