@@ -16,7 +16,7 @@ import pytest
 
 from nmpa_rules import list_rules
 
-from .book_sources import bib_keys, page_path, toc_docnames
+from .book_sources import BOOK, bib_keys, page_path, toc_docnames
 
 FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,}|:{3,})\s*(?P<info>\S*)")
 # Fenced blocks whose content a reader sees as prose (admonitions, exercises, tables...).
@@ -99,6 +99,19 @@ def reader_text_problems(prose: str) -> list[str]:
 def test_the_page_speaks_to_readers_not_to_the_project(docname):
     problems = reader_text_problems(page_prose(docname))
     assert not problems, f"{docname}: {problems}"
+
+
+def bibliography_notes() -> dict[str, str]:
+    """Each entry's note, which the bibliography page prints under the entry."""
+    text = (BOOK / "references.bib").read_text(encoding="utf-8")
+    return dict(re.findall(r"^@\w+\s*\{\s*([^,\s]+)\s*,.*?^\s*note\s*=\s*\{(.*?)\},?\s*$", text, re.M | re.S))
+
+
+def test_the_bibliography_notes_speak_to_readers_not_to_the_project():
+    notes = bibliography_notes()
+    assert len(notes) > 50, "the note parser lost entries"
+    problems = {key: reader_text_problems(note) for key, note in notes.items() if reader_text_problems(note)}
+    assert not problems, problems
 
 
 def test_the_check_flags_each_kind_of_internal_name():
