@@ -78,7 +78,8 @@ def copy_pattern(fact: fact_data.Fact) -> re.Pattern:
 
 def scanned_files() -> list[Path]:
     pages = sorted(BOOK.rglob("*.md")) + sorted(BOOK.rglob("*.ipynb"))
-    pages = [p for p in pages if "_build" not in p.parts and ".ipynb_checkpoints" not in p.parts]
+    skipped = {"_build", "_static", ".ipynb_checkpoints"}  # _static holds vendored packages
+    pages = [p for p in pages if not skipped & set(p.relative_to(BOOK).parts)]
     return pages + [BOOK / "reference" / "timeline.csv", BOOK / "references.bib"]
 
 
