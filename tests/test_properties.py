@@ -164,3 +164,20 @@ def test_taking_away_one_condition_never_makes_a_case_eligible(rule_and_breakers
         assert after != "eligible", broken
         if before == "not_eligible":
             assert after == "not_eligible"
+
+
+def test_a_daily_sweep_gives_each_stem_cell_route_its_own_first_day_and_research_is_never_charged():
+    boao = dict(purpose="paid_clinical_service", institution_filed=True, place="boao_lecheng",
+                clinical_use_approval="boao")
+    nhc = dict(purpose="paid_clinical_service", institution_filed=True, clinical_use_approval="nhc")
+    research = dict(purpose="clinical_research", institution_filed=True, place="boao_lecheng",
+                    clinical_use_approval="boao")
+    day, last = date(2015, 7, 20), date(2030, 12, 31)
+    while day <= last:
+        in_zone = evaluate("stem_cells.pathway", day, **boao)
+        assert in_zone.outcome == ("boao_special_access" if day >= date(2025, 2, 1) else "not_permitted"), day
+        assert evaluate("stem_cells.pathway", day, **{**boao, "place": "elsewhere"}).outcome == "not_permitted", day
+        assert evaluate("stem_cells.pathway", day, **nhc).outcome == (
+            "approved_use" if day >= date(2026, 5, 1) else "not_permitted"), day
+        assert evaluate("stem_cells.pathway", day, **research).values["may_the_patient_be_charged"] == "No", day
+        day += timedelta(days=1)
