@@ -6,8 +6,8 @@ one function, ``citation_labels``, gives every entry of the bibliography its lab
 - the entry's ``shorthand`` field when it has one (for documents better known by their
   number, such as "NMPA Announcement 2025 No. 96");
 - otherwise "Author, Year" (two authors joined by "and", three or more as "First et al.");
-- when several entries would share a label, the suffixes a, b, c... in order of date, then
-  key, as author-year styles do.
+- when several entries would share an "Author, Year" label, the suffixes a, b, c... in order
+  of date, then key, as author-year styles do (two equal shorthands are an error instead).
 
 The bibliography page shows the same label in front of each entry, and a citation in the text
 shows it in brackets, so a reader can match the two. tests/content/test_bibliography.py uses
@@ -58,8 +58,10 @@ def citation_labels(entries: Iterable) -> dict[str, str]:
         groups[base_label(entry)].append(entry)
     labels = {}
     for label, group in groups.items():
-        if len(group) == 1:
-            labels[group[0].key] = label
+        # A shorthand is chosen by hand and must be unique on its own; a letter after it would
+        # hide the clash (tests/content/test_bibliography.py reports it instead).
+        if len(group) == 1 or any(e.fields.get("shorthand") for e in group):
+            labels.update((e.key, label) for e in group)
             continue
         ordered = sorted(group, key=lambda e: (e.fields.get("date", e.fields.get("year", "")), e.key))
         for index, entry in enumerate(ordered):

@@ -13,9 +13,10 @@ from collections import defaultdict
 from urllib.parse import urlparse
 
 import pytest
+import yaml
 from pybtex.database import BibliographyData, Entry, Person, parse_file
 
-from .book_sources import BOOK
+from .book_sources import BOOK, REPO
 
 sys.path.insert(0, str(BOOK / "_ext"))
 from bib_labels import citation_labels  # noqa: E402  (a Sphinx extension, not a package)
@@ -39,7 +40,24 @@ def shared_labels(entries) -> dict[str, list[str]]:
 def test_no_two_sources_share_a_label():
     entries = list(bibliography().entries.values())
     assert len(citation_labels(entries)) == len(entries)
-    assert not shared_labels(entries), shared_labels(entries)
+    assert not shared_labels(entries), f"give each a different shorthand: {shared_labels(entries)}"
+
+
+def test_the_book_labels_citations_with_these_labels():
+    config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
+    sphinx = config["sphinx"]
+    assert sphinx["local_extensions"].get("bib_labels") == "book/_ext"
+    assert sphinx["config"]["bibtex_reference_style"] == "unique_label"
+    assert sphinx["config"]["bibtex_default_style"] == "unique_author_year"
+
+
+def test_two_equal_shorthands_are_reported_not_lettered():
+    def entry(key):
+        e = Entry("misc", fields={"title": key, "year": "2025", "shorthand": "NMPA notice"}, persons={"author": [Person("{Agency}")]})
+        e.key = key
+        return e
+
+    assert shared_labels([entry("one"), entry("two")]) == {"NMPA notice": ["one", "two"]}
 
 
 def test_sources_by_one_author_in_one_year_get_letters_in_date_order():
