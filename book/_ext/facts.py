@@ -6,6 +6,8 @@ followed by the citation of the fact's source, so each figure carries its date a
 its bibliography entry. ``{fact-value}`gba_institutions``` renders only "71 designated
 institutions"; use it for a figure that shares its date and source with a ``{fact}`` later
 in the same sentence, which then dates and cites both.
+
+The book's review date, kept with the facts, is also a MyST substitution: ``{{ reviewed_on }}``.
 """
 
 from __future__ import annotations
@@ -59,7 +61,13 @@ class FactValueRole(_FactRole):
         return [nodes.inline(text=fact.text, classes=["nmpa-fact"])], messages
 
 
+def add_review_date(app: Sphinx, config) -> None:
+    # Pages may write {{ reviewed_on }}; a substitution of the same name in _config.yml wins.
+    config.myst_substitutions = {"reviewed_on": fact_data.REVIEWED_ON.isoformat(), **(config.myst_substitutions or {})}
+
+
 def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", add_review_date)
     app.add_role("fact", FactRole())
     app.add_role("fact-value", FactValueRole())
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
