@@ -43,7 +43,7 @@ DATA = load_data_file(
 )
 
 CATEGORIES = (
-    ("new_drug", "Originator drug or improved new drug"),
+    ("new_drug", "Originator or improved drug"),
     ("national_list", "On a national shortage, shortage-monitoring, encouraged-generics or paediatric list"),
     ("rare_disease", "For an indication in the rare-disease catalogue"),
     ("temporary_import", "Temporarily imported before approval as a clinically urgent drug"),
@@ -84,7 +84,8 @@ INFO = RuleInfo(
     ),
     inputs=(
         InputSpec("category", "choice", "Which category does the drug fall in?",
-                  "The announcement lists six categories of drugs.", choices=CATEGORIES),
+                  "The announcement lists six categories; an originator or improved drug belongs in the first, "
+                  "whatever else it is.", choices=CATEGORIES),
         InputSpec("overseas_status", "choice", "Is the drug marketed abroad?",
                   "An overseas regulator has allowed it on the market, and approved or received any later change.",
                   choices=OVERSEAS_STATUS),
@@ -163,8 +164,8 @@ def _check_overseas_marketing(finding: Finding, status: str, category: str) -> b
     exempt = DATA["overseas_marketing_exemption"]
     if category not in exempt["values"]:
         finding.add("overseas_marketing", description, False,
-                    "Not marketed abroad. Both the announcement and NMPA's interpretation of it require this "
-                    "category of drug to be marketed abroad.", authorisation)
+                    "Not marketed abroad. Both the announcement and NMPA's interpretation of it require a drug "
+                    "that is not an innovative or improved new drug to be marketed abroad.", authorisation)
         return False
     finding.add("overseas_marketing", description, None,
                 "Not marketed abroad. The announcement's title covers drugs already marketed abroad and "
