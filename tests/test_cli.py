@@ -57,7 +57,7 @@ def test_a_broken_scenario_file_exits_2_with_file_and_line(tmp_path):
 def test_check_prints_the_explanation(capsys):
     assert main(CLOCK) == 0
     out = capsys.readouterr().out
-    assert "computed" in out and "deadline: 2026-04-03" in out and "drr2020" in out
+    assert "computed" in out and "deadline: 2026-04-03" in out and "dal2019" in out
 
 
 def test_check_accepts_inputs_before_and_after_as_of(capsys):
@@ -73,9 +73,11 @@ def test_check_json(capsys):
 
 
 def test_check_parses_values_by_kind(capsys):
-    assert main(["check", "imports.pre_approval_batches", "--as-of", "2025-12-01", "marketed_overseas=true",
+    assert main(["check", "imports.pre_approval_batches", "--as-of", "2025-12-01", "overseas_status=marketed",
                  "category=new_drug", "china_approval_date=none", "manufactured_on=2025-06-01",
-                 "commercial_scale=TRUE", "gmp_evidence=inspection_notice", "--json"]) == 0
+                 "commercial_scale=TRUE", "meets_china_standard=true", "site_and_process_match=true",
+                 "labels_match=True", "gmp_evidence=inspection_notice", "batch_covered_by_gmp_evidence=true",
+                 "released_on=none", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["outcome"] == "not_eligible"
     assert main(["check", "biologics.segmented_pilot", "--as-of", "2025-06-01", "product_class=innovative_biologic",
@@ -111,9 +113,10 @@ def test_bad_input_exits_2_with_one_message(capsys, args, words):
 
 
 def test_bad_input_has_no_traceback_in_a_real_process():
-    run = _run("check", "imports.pre_approval_batches", "--as-of", "2026-01-01", "marketed_overseas=true",
+    run = _run("check", "imports.pre_approval_batches", "--as-of", "2026-01-01", "overseas_status=marketed",
                "category=new_drug", "china_approval_date=none", "manufactured_on=2026-03-01",
-               "commercial_scale=true", "gmp_evidence=none")
+               "commercial_scale=true", "meets_china_standard=true", "site_and_process_match=true",
+               "labels_match=true", "gmp_evidence=none", "batch_covered_by_gmp_evidence=true", "released_on=none")
     assert run.returncode == 2
     assert run.stderr.strip() == (
         "error: manufactured_on: 2026-03-01 is after the as-of date 2026-01-01; "

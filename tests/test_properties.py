@@ -90,13 +90,16 @@ def _sweep_inputs(rule_id, day):
         "biologics.segmented_pilot": dict(product_class="innovative_biologic", province_in_pilot=True,
                                           unified_quality_system=True, cmo_commercial_biologics_years=3,
                                           applied_on=day),
-        "imports.pre_approval_batches": dict(marketed_overseas=True, category="rare_disease",
+        "imports.pre_approval_batches": dict(overseas_status="marketed", category="rare_disease",
                                              china_approval_date=day, manufactured_on=day - timedelta(days=30),
-                                             commercial_scale=True, gmp_evidence="inspection_notice"),
+                                             commercial_scale=True, meets_china_standard=True,
+                                             site_and_process_match=True, labels_match=True,
+                                             gmp_evidence="inspection_notice", batch_covered_by_gmp_evidence=True,
+                                             released_on=day),
         "stem_cells.pathway": dict(purpose="clinical_research", institution_filed=True),
         "hormones.pathway": dict(product_status="approved_overseas_only", preparation="commercial", use="on_label",
                                  off_label_conditions_met=True, same_product_on_market=False,
-                                 contains_biologic=False, special_control_substance=False, anabolic_agent=True,
+                                 contains_biologic=False, special_control_substance=False, anabolic_or_peptide_hormone=True,
                                  setting="gba_designated", marketed_in_hk_macau=True, urgent_clinical_need=True),
         "timelines.review_clock": dict(procedure="ind_fast_channel", started_on=day),
     }[rule_id]
@@ -110,7 +113,7 @@ def test_a_daily_sweep_from_2015_to_2030_gives_exactly_one_known_outcome():
             outcome = evaluate(info.id, day, **_sweep_inputs(info.id, day)).outcome
             assert outcome in info.outcomes, (info.id, day)
             if info.id == "timelines.review_clock":
-                assert (outcome == "not_in_force") == (day < date(2025, 9, 9)), day
+                assert (outcome == "not_in_force") == (day < date(2025, 9, 12)), day
             else:
                 assert (outcome == "not_in_force") == (not info.in_force_on(day)), (info.id, day)
             seen[info.id].add(outcome)
@@ -132,11 +135,18 @@ def _break_pilot(inputs, as_of):
 
 
 def _break_batch(inputs, as_of):
-    yield {**inputs, "marketed_overseas": False}
+    # "Not marketed abroad" is left out: for an innovative drug the interpretation lets it through.
+    yield {**inputs, "overseas_status": "change_not_cleared"}
     yield {**inputs, "category": "none"}
     yield {**inputs, "china_approval_date": None}
     yield {**inputs, "commercial_scale": False}
+    yield {**inputs, "meets_china_standard": False}
+    yield {**inputs, "site_and_process_match": False}
+    yield {**inputs, "labels_match": False}
     yield {**inputs, "gmp_evidence": "none"}
+    yield {**inputs, "gmp_inspected_by": "other"}
+    yield {**inputs, "batch_covered_by_gmp_evidence": False}
+    yield {**inputs, "released_on": None}
     yield {**inputs, "china_approval_date": as_of + timedelta(days=1)}
     made = date.fromisoformat(str(inputs["manufactured_on"]))
     yield {**inputs, "china_approval_date": made}
@@ -154,3 +164,20 @@ def test_taking_away_one_condition_never_makes_a_case_eligible(rule_and_breakers
         assert after != "eligible", broken
         if before == "not_eligible":
             assert after == "not_eligible"
+
+
+def test_a_daily_sweep_gives_each_stem_cell_route_its_own_first_day_and_research_is_never_charged():
+    boao = dict(purpose="paid_clinical_service", institution_filed=True, place="boao_lecheng",
+                clinical_use_approval="boao")
+    nhc = dict(purpose="paid_clinical_service", institution_filed=True, clinical_use_approval="nhc")
+    research = dict(purpose="clinical_research", institution_filed=True, place="boao_lecheng",
+                    clinical_use_approval="boao")
+    day, last = date(2015, 7, 20), date(2030, 12, 31)
+    while day <= last:
+        in_zone = evaluate("stem_cells.pathway", day, **boao)
+        assert in_zone.outcome == ("boao_special_access" if day >= date(2025, 2, 1) else "not_permitted"), day
+        assert evaluate("stem_cells.pathway", day, **{**boao, "place": "elsewhere"}).outcome == "not_permitted", day
+        assert evaluate("stem_cells.pathway", day, **nhc).outcome == (
+            "approved_use" if day >= date(2026, 5, 1) else "not_permitted"), day
+        assert evaluate("stem_cells.pathway", day, **research).values["may_the_patient_be_charged"] == "No", day
+        day += timedelta(days=1)

@@ -33,12 +33,18 @@ PILOT = dict(
     applied_on=date(2025, 3, 3),
 )
 BATCH = dict(
-    marketed_overseas=True,
     category="new_drug",
+    overseas_status="marketed",
     china_approval_date="2025-11-03",
     manufactured_on="2025-06-01",
     commercial_scale=True,
+    meets_china_standard=True,
+    site_and_process_match=True,
+    labels_match=True,
     gmp_evidence="inspection_notice",
+    gmp_inspected_by="registration_country",
+    batch_covered_by_gmp_evidence=True,
+    released_on="2025-11-03",
 )
 HORMONE = dict(
     product_status="approved_in_china",
@@ -48,7 +54,7 @@ HORMONE = dict(
     same_product_on_market=False,
     contains_biologic=False,
     special_control_substance=False,
-    anabolic_agent=False,
+    anabolic_or_peptide_hormone=False,
     setting="ordinary",
     marketed_in_hk_macau=False,
     urgent_clinical_need=False,
@@ -126,8 +132,8 @@ def test_to_dict_is_json_ready():
     data = json.loads(json.dumps(decision.to_dict()))
     assert data["values"]["deadline"] == "2025-04-21"
     assert data["values"]["holidays_skipped"][0] == "2025-01-28"
-    assert {s["id"] for s in data["sources"]} >= {"drr2020", "civil_code2020"}
-    assert data["reasons"][0]["source_id"] == "drr2020"
+    assert {s["id"] for s in data["sources"]} >= {"dal2019", "civil_code2020"}
+    assert data["reasons"][0]["source_id"] == "dal2019"
 
 
 def test_to_frame_has_one_row_per_reason():
@@ -156,25 +162,51 @@ def test_not_in_force_after_expiry_names_the_last_day_and_the_successor():
 
 
 def test_not_in_force_before_the_start_names_the_first_day():
-    decision = evaluate("imports.pre_approval_batches", "2025-09-29", **{**BATCH, "manufactured_on": "2025-01-01"})
+    decision = evaluate("imports.pre_approval_batches", "2025-09-29",
+                        **{**BATCH, "manufactured_on": "2025-01-01", "released_on": None})
     assert decision.outcome == "not_in_force"
     assert "not in force on 2025-09-29; first in force on 2025-09-30" in decision.reasons[0].message
 
 
 def test_secondary_sources_always_warn():
     decision = evaluate("biologics.segmented_pilot", "2025-06-01", **{**PILOT, "modality": "insulin"})
-    assert any("rests on a secondary source: Ropes & Gray LLP" in w for w in decision.warnings)
-    assert any("rests on a secondary source: Pacific Bridge Medical" in w for w in decision.warnings)
+    assert any("rests on a secondary source: Ropes & Gray LLP" in w and "quality assurance staff" in w
+               for w in decision.warnings)
+    assert not any("Pacific Bridge Medical" in w for w in decision.warnings), "insulin is in the plan itself"
     # A warning is read by readers of the calculators: it names the source, never its bibliography key.
     assert not any(s.id in w for w in decision.warnings for s in sources())
+    deadline = next(r for r in decision.reasons if r.check == "applied_by_deadline")
+    assert deadline.source_id == "pilot_workplan2024" and "reportedly" not in deadline.message
     primary_only = evaluate("stem_cells.pathway", "2020-01-01", purpose="clinical_research", institution_filed=True)
     assert primary_only.warnings == ()
 
 
-def test_imports_always_warn_about_unconfirmed_limits_and_the_start_date():
-    warnings = " ".join(evaluate("imports.pre_approval_batches", "2025-12-01", **BATCH).warnings)
-    assert "Shelf-life, labelling and date limits" in warnings
-    assert "reported publication date" in warnings
+def test_imports_warn_about_the_start_date_and_name_the_shelf_life_finding_once():
+    decision = evaluate("imports.pre_approval_batches", "2025-12-01", **BATCH)
+    assert "No clause saying when it takes effect was seen" in " ".join(decision.warnings)
+    assert not any("interpretation" in w for w in decision.warnings)
+    shelf_life = [r for r in decision.reasons if "shelf" in r.message.lower()]
+    assert len(shelf_life) == 1 and shelf_life[0].passed is None
+    assert "No shelf-life limit was found" in shelf_life[0].message
+
+
+def test_an_innovative_drug_not_marketed_abroad_shows_both_readings():
+    decision = evaluate("imports.pre_approval_batches", "2025-12-01", **{**BATCH, "overseas_status": "not_marketed"})
+    assert decision.outcome == "eligible"
+    assert decision.values == {"rests_on_the_interpretation": True}
+    marketing = next(r for r in decision.reasons if r.check == "overseas_marketing")
+    exemption = next(r for r in decision.reasons if r.check == "overseas_marketing_exemption")
+    assert marketing.passed is None and "section 2(1)" in marketing.message
+    assert any(r.check == "application_letter" and "Annex 1" in r.clause for r in decision.reasons)
+    assert (marketing.source_id, exemption.source_id) == ("nmpa_ann2025_96", "nmpa_ann2025_96_interpretation")
+    assert exemption.passed is None and "innovative drugs and improved new drugs" in exemption.message
+    warnings = " ".join(decision.warnings)
+    assert "rests on NMPA's policy interpretation" in warnings and "read literally" in warnings
+    assert "secondary source" in warnings
+    other_category = evaluate("imports.pre_approval_batches", "2025-12-01",
+                              **{**BATCH, "overseas_status": "not_marketed", "category": "rare_disease"})
+    assert other_category.outcome == "not_eligible"
+    assert other_category.values == {"rests_on_the_interpretation": False}
 
 
 def test_stem_cell_values_and_decree_818_warning():
@@ -184,7 +216,8 @@ def test_stem_cell_values_and_decree_818_warning():
     assert after.values["governing_document"] == "decree818_2025"
     assert after.values["approved_stem_cell_drugs"] == ["amimestrocel"]
     assert not any("Decree No. 818" in w for w in before.warnings)
-    assert any("formally replaces" in w for w in after.warnings)
+    assert any("show no clause repealing" in w for w in after.warnings)
+    assert not any("repeals the" in w or "replaced" in w for w in after.warnings), "no repeal is claimed"
     later = evaluate("stem_cells.pathway", "2027-03-01", purpose="marketing_approval", institution_filed=False)
     assert any("not checked" in w for w in later.warnings)
 
@@ -208,7 +241,10 @@ def test_review_clock_warnings():
     projection = evaluate("timelines.review_clock", "2025-01-01", procedure="ind", started_on="2025-03-03")
     assert any("projection" in w for w in projection.warnings)
     fast = evaluate("timelines.review_clock", "2025-11-03", procedure="ind_fast_channel", started_on="2025-11-03")
-    assert any("NMPA Announcement 2025 No. 86" in w for w in fast.warnings)
+    assert any("published on 2025-09-12" in w for w in fast.warnings)
+    assert not any("secondary source" in w for w in fast.warnings), "NMPA's English text is a primary source"
+    ind = evaluate("timelines.review_clock", "2025-11-03", procedure="ind", started_on="2025-11-03")
+    assert ind.reasons[0].source_id == "dal2019" and "Art. 19" in ind.reasons[0].clause
     early = evaluate("timelines.review_clock", "2020-07-01", procedure="ind", started_on="2020-07-01")
     assert any("Civil Code" in w for w in early.warnings)
 
@@ -300,3 +336,27 @@ def test_input_errors_carry_every_problem_and_read_as_the_first():
     assert (error.field, error.value) == ("years", -1)
     assert str(error).splitlines() == [str(first), str(second)]
     assert first.problems == (first,)
+
+
+def test_anti_doping_controls_cover_peptide_hormones_with_insulin_excepted():
+    decision = evaluate("hormones.pathway", "2026-11-28", **{
+        **HORMONE, "preparation": "commercial", "anabolic_or_peptide_hormone": True})
+    controls = next(r for r in decision.reasons if r.check == "anti_doping_controls")
+    assert "peptide hormone" in controls.message and "insulin" in controls.message
+    assert "two years" not in controls.message, "the retention period rests only on exam guides"
+    assert controls.source_id == "antidoping_regulations" and controls.clause.startswith("Art. 10")
+
+
+def test_stem_cell_fees_on_each_route_say_how_sure_they_are():
+    nhc = evaluate("stem_cells.pathway", "2026-05-01", purpose="paid_clinical_service", institution_filed=True,
+                   clinical_use_approval="nhc")
+    assert nhc.outcome == "approved_use"
+    assert any("does not address fees for approved clinical translation explicitly" in w for w in nhc.warnings)
+    boao = evaluate("stem_cells.pathway", "2025-02-01", purpose="paid_clinical_service", institution_filed=False,
+                    place="boao_lecheng", clinical_use_approval="boao")
+    assert boao.outcome == "boao_special_access"
+    fees = next(r for r in boao.reasons if r.check == "boao_fees")
+    assert source(fees.source_id).is_secondary and "as reported" in fees.message
+    research = evaluate("stem_cells.pathway", "2026-11-28", purpose="clinical_research", institution_filed=True)
+    assert research.values["may_the_patient_be_charged"] == "No"
+    assert any(r.check == "research_fees" and r.source_id == "decree818_2025" for r in research.reasons)

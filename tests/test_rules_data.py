@@ -96,7 +96,7 @@ def test_every_rule_window_and_dated_list_is_well_formed():
 def test_stem_cell_dated_lists_cover_every_day_in_force():
     from nmpa_rules.rules.stem_cells_pathway import DATA
 
-    for key in ("governing_documents", "drug_registration_route", "research_filing", "paid_service"):
+    for key in ("governing_documents", "drug_registration_route", "research_filing", "research_fees"):
         entries = DATA[key]
         assert entries[0]["from"] == DATA["in_force"]["from"], key
         assert entries[-1]["until"] is None, key

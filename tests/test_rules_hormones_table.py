@@ -62,5 +62,5 @@ def test_the_overlap_detection_is_used_by_evaluate(monkeypatch):
     with pytest.raises(RuleTableError):
         evaluate("hormones.pathway", date(2024, 1, 1), product_status="unapproved", preparation="commercial",
                  use="on_label", off_label_conditions_met=False, same_product_on_market=False,
-                 contains_biologic=False, special_control_substance=False, anabolic_agent=False,
+                 contains_biologic=False, special_control_substance=False, anabolic_or_peptide_hormone=False,
                  setting="ordinary", marketed_in_hk_macau=False, urgent_clinical_need=False)

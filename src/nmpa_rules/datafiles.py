@@ -1,7 +1,7 @@
 """Load the dated facts in ``data/`` and refuse a malformed file at import time.
 
 A schema is plain Python: a type name ("date", "optional_date", "text", "optional_text",
-"number", "int", "source"), a tuple of allowed strings, a one-item list (a list of that
+"number", "int", "number_or_text", "source"), a tuple of allowed strings, a one-item list (a list of that
 schema), a dict (a mapping; a key ending in "?" is optional) or ``MapOf(schema)``.
 """
 
@@ -42,6 +42,10 @@ _TYPE_RULES = {
     "optional_text": (lambda v: v is None or (isinstance(v, str) and v.strip() != ""), "text or null"),
     "number": (lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), "a number"),
     "int": (lambda v: isinstance(v, int) and not isinstance(v, bool), "a whole number"),
+    "number_or_text": (
+        lambda v: (isinstance(v, (int, float)) and not isinstance(v, bool)) or (isinstance(v, str) and v.strip() != ""),
+        "a number or non-empty text",
+    ),
 }
 
 

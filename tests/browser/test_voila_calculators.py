@@ -144,7 +144,7 @@ def test_pre_approval_import(page, voila_url):
     expect(result).to_contain_text("Not approved in China")
 
     type_into(page, "manufactured_on", "2026-12-01")
-    expect(field(page, "manufactured_on")).to_contain_text("is after the as-of date 2026-11-21", timeout=RESULT_MS)
+    expect(field(page, "manufactured_on")).to_contain_text("is after the as-of date 2026-11-28", timeout=RESULT_MS)
     expect(result).to_contain_text("No result")
 
 

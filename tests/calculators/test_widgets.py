@@ -87,7 +87,7 @@ def test_every_reason_names_its_source_and_clause_and_each_source_is_listed_once
     for reason, (number, clause) in zip(decision.reasons, cited_by_reason):
         assert decision.cited_source_ids()[int(number) - 1] == reason.source_id
         assert clause == escape(reason.clause)
-    assert "(secondary source)" in text, "the application deadline rests on a law-firm note"
+    assert "(secondary source)" in text, "the QA-staff figure rests on a law-firm note"
     assert "⚠ Warnings" in text
 
 
@@ -133,7 +133,7 @@ def test_a_batch_made_after_as_of_is_refused_next_to_the_manufacturing_date():
 
     made.control.value = date(2026, 12, 1)
 
-    assert ("Date the batch was made: 2026-12-01 is after the as-of date 2026-11-21; "
+    assert ("Date the batch was made: 2026-12-01 is after the as-of date 2026-11-28; "
             "it must be on or before the as-of date") in shown(made.note)
     assert "No result" in shown(calc.result)
     assert calc.fields["china_approval_date"].control.value == date(2026, 3, 16)

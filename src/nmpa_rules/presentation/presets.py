@@ -13,7 +13,7 @@ from pathlib import Path
 from ..evaluation import rule_info
 from ..scenarios import Scenario, load_scenarios
 
-REVIEW_DATE = date(2026, 11, 21)
+REVIEW_DATE = date(2026, 11, 28)
 """The date the book was last reviewed: the default "as of" of every calculator.
 
 A constant, not today's date, so that a page shows the same answers on every build.

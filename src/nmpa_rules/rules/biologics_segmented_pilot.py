@@ -22,8 +22,8 @@ DATA = load_data_file(
         "min_cmo_commercial_biologics_years": fact(value="number"),
         "applications_open_from": fact(value="date"),
         "applications_close_on": fact(value="date"),
-        "focus_modalities": fact(values=["text"]),
-        "secondary_only_modalities": fact(values=["text"]),
+        "example_modalities": fact(values=["text"]),
+        "qa_staff_reported": fact(),
     },
     SOURCE_IDS,
 )
@@ -38,18 +38,13 @@ PRODUCT_CLASSES = (
 MODALITIES = (
     ("multivalent_vaccine", "Multivalent or combination vaccine"),
     ("antibody", "Antibody"),
-    ("adc", "Antibody-drug conjugate (ADC)"),
+    ("adc", "Antibody conjugate (for example an antibody-drug conjugate)"),
     ("glp1", "GLP-1-class biologic"),
-    ("insulin", "Insulin"),
+    ("insulin", "Insulin-class biologic"),
     ("other", "Other or not stated"),
 )
 require_subset(DATA_FILE, "eligible_product_classes", DATA["eligible_product_classes"]["values"], dict(PRODUCT_CLASSES))
-require_subset(
-    DATA_FILE,
-    "focus_modalities",
-    DATA["focus_modalities"]["values"] + DATA["secondary_only_modalities"]["values"],
-    dict(MODALITIES),
-)
+require_subset(DATA_FILE, "example_modalities", DATA["example_modalities"]["values"], dict(MODALITIES))
 
 INFO = RuleInfo(
     id="biologics.segmented_pilot",
@@ -63,7 +58,7 @@ INFO = RuleInfo(
                   "The pilot covers innovative, clinically urgently needed and NMPA-specified biologics.",
                   choices=PRODUCT_CLASSES),
         InputSpec("modality", "choice", "What type of product is it?",
-                  "For information only: the plan names some product types as focus examples.",
+                  "For information only: the plan names some product types as examples.",
                   choices=MODALITIES, default="other"),
         InputSpec("province_in_pilot", "bool", "Is the province taking part in the pilot?",
                   "The plan names no provinces; it sets criteria that provinces must meet."),
@@ -132,23 +127,25 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
         minimum_years,
     )
     _check_application_date(finding, given["applied_on"])
+    finding.add(
+        "qa_staff",
+        "How many quality assurance staff must oversee the contract site?",
+        None,
+        "A law-firm note reports at least two experienced QA staff overseeing the contract site; this was not "
+        "found in the plan as read, so it is not checked here.",
+        DATA["qa_staff_reported"],
+    )
     finding.outcome = "eligible" if finding.all_passed() else "not_eligible"
     return finding
 
 
 def _describe_modality(finding: Finding, modality: str) -> None:
-    focus = DATA["focus_modalities"]
-    secondary_only = DATA["secondary_only_modalities"]
-    if modality in secondary_only["values"]:
-        finding.add("modality", "Is the product type named in the plan?", None,
-                    f"{_LABELS[modality]} is named only by a secondary source, not by the official plan.",
-                    secondary_only)
-    elif modality in focus["values"]:
-        finding.add("modality", "Is the product type named in the plan?", None,
-                    f"{_LABELS[modality]} is one of the plan's focus examples.", focus)
+    examples = DATA["example_modalities"]
+    if modality in examples["values"]:
+        message = f"{_LABELS[modality]}: one of the product types the plan names as examples."
     else:
-        finding.add("modality", "Is the product type named in the plan?", None,
-                    "Not one of the plan's focus examples; eligibility rests on the product class.", focus)
+        message = "Not one of the product types the plan names as examples; eligibility rests on the product class."
+    finding.add("modality", "Is the product type named in the plan?", None, message, examples)
 
 
 def _check_application_date(finding: Finding, applied_on: date) -> None:
@@ -165,6 +162,6 @@ def _check_application_date(finding: Finding, applied_on: date) -> None:
         "applied_by_deadline",
         f"Was the application made by {closes['value'].isoformat()}?",
         applied_on <= closes["value"],
-        f"Applied on {applied_on.isoformat()}; applications were reportedly taken until {closes['value'].isoformat()}.",
+        f"Applied on {applied_on.isoformat()}; the plan takes applications until {closes['value'].isoformat()}.",
         closes,
     )

@@ -30,7 +30,7 @@ DATA = load_data_file(
         "boao_special_access": _DATED,
         "gba_special_access": _DATED,
         "gba_guangdong_regulation": _DATED,
-        "anabolic_controls": fact(),
+        "anti_doping_controls": fact(),
         "decree828_unchecked": _DATED,
     },
     SOURCE_IDS,
@@ -63,8 +63,9 @@ INFO = RuleInfo(
                   "Biological products (other than allergens) cannot be hospital preparations."),
         InputSpec("special_control_substance", "bool", "Is it a narcotic, psychotropic, toxic or radioactive drug?",
                   "These cannot be made as hospital preparations."),
-        InputSpec("anabolic_agent", "bool", "Is it an anabolic agent (for example testosterone)?",
-                  "Anabolic agents are on the doping list and subject to dispensing controls."),
+        InputSpec("anabolic_or_peptide_hormone", "bool",
+                  "Is it an anabolic agent (for example testosterone) or a peptide hormone other than insulin?",
+                  "Anabolic agents and peptide hormones such as somatropin are on the doping list; insulin is the exception."),
         InputSpec("setting", "choice", "Where is it used?",
                   "An ordinary institution, the Boao Lecheng pilot zone, or a designated Greater Bay Area institution.",
                   choices=(("ordinary", "An ordinary institution"),
@@ -229,12 +230,12 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
         finding.add("product_status", "Is the product approved in China or abroad?", False,
                     "Not approved anywhere: it needs registration before it can be used.",
                     DATA["marketing_authorization"])
-    if given["anabolic_agent"]:
-        finding.add("anabolic_controls", "Anti-doping dispensing controls", None,
-                    "An anabolic agent: retail pharmacies may not stock it (insulin excepted); a medical "
-                    "institution dispenses it only on a licensed physician's prescription, kept for two "
-                    "years; import needs a permit.",
-                    DATA["anabolic_controls"])
+    if given["anabolic_or_peptide_hormone"]:
+        finding.add("anti_doping_controls", "Anti-doping dispensing controls", None,
+                    "An anabolic agent or a peptide hormone: retail pharmacies may not sell it (insulin is the "
+                    "only exception); patients get it through a medical institution, on a licensed physician's "
+                    "prescription; import needs a permit.",
+                    DATA["anti_doping_controls"])
     finding.add("pathway", "Which rule of the pathway table applies?", None, chosen.text, DATA[chosen.basis])
     return finding
 

@@ -1,4 +1,11 @@
-"""Which track a stem-cell project is on: drug registration or clinical-research filing."""
+"""Which route a stem-cell project is on, and whether a patient may be charged on that route.
+
+Four routes, each with its own dates: drug registration with the NMPA; clinical research filed
+with the health authority (subjects are never charged); approved clinical translation in the
+Boao Lecheng pilot zone (from 2025-02-01, at filed prices); and clinical translation approved by
+the NHC under Decree No. 818 (from 2026-05-01). Anything else offered to patients for a fee is
+not permitted.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +15,23 @@ from typing import Any
 from ..datafiles import WINDOW, cited_sources, entry_on, fact, load_data_file
 from ..model import InputSpec, RuleInfo
 from ..sources import SOURCE_IDS
-from .common import check_in_force
+from .common import Finding, check_in_force
 
 DATA_FILE = "stem_cells_pathway.yaml"
+_DATED = fact(**{"from": "date"})
 DATA = load_data_file(
     DATA_FILE,
     {
         "in_force": WINDOW,
         "governing_documents": [WINDOW],
         "drug_registration_route": [WINDOW],
+        "drug_or_technology_boundary": _DATED,
         "research_filing": [WINDOW],
-        "paid_service": [WINDOW],
+        "research_fees": [WINDOW],
+        "boao_provisions": _DATED,
+        "boao_fees": fact(),
+        "nhc_translation": _DATED,
+        "nhc_fees": fact(),
         "approved_drugs": [fact(name="text", description="text", approved_on="date")],
         "approvals_checked_on": fact(value="date"),
     },
@@ -30,23 +43,41 @@ PURPOSES = (
     ("clinical_research", "Clinical research"),
     ("paid_clinical_service", "Offering it to patients for a fee"),
 )
+PLACES = (
+    ("elsewhere", "Elsewhere in mainland China"),
+    ("boao_lecheng", "Boao Lecheng pilot zone (Hainan)"),
+)
+CLINICAL_USE_APPROVALS = (
+    ("none", "No"),
+    ("boao", "Yes, under the Boao Lecheng provisions (Hainan)"),
+    ("nhc", "Yes, by the National Health Commission under Decree No. 818"),
+)
 
 INFO = RuleInfo(
     id="stem_cells.pathway",
-    title="Stem cells: drug registration or clinical research",
+    title="Stem cells: drug registration, clinical research or approved clinical use",
     summary=(
-        "Which of the two tracks a stem-cell project is on, the document governing clinical "
-        "research on that date, and the stem-cell drugs approved by then."
+        "Which route a stem-cell project is on, whether a patient may be charged on that route, "
+        "the document governing clinical research on that date, and the stem-cell drugs approved by then."
     ),
     inputs=(
         InputSpec("purpose", "choice", "What is the project for?",
-                  "Marketing approval, clinical research, or a paid service to patients.", choices=PURPOSES),
+                  "Marketing approval, clinical research, or a treatment offered to patients for a fee.",
+                  choices=PURPOSES),
         InputSpec("institution_filed", "bool", "Are the institution and the project filed?",
                   "Clinical research needs the institution and the project filed with the health authority."),
+        InputSpec("place", "choice", "Where does it take place?",
+                  "The Boao Lecheng pilot zone in Hainan has its own rules for new biomedical technologies.",
+                  choices=PLACES, default="elsewhere"),
+        InputSpec("clinical_use_approval", "choice", "Is the treatment approved for clinical use?",
+                  "Approval of the technology for use in patients (clinical translation), not a drug approval.",
+                  choices=CLINICAL_USE_APPROVALS, default="none"),
     ),
     outcomes={
         "drug_registration": "Drug registration with the NMPA",
         "clinical_research_filing": "Clinical research, filed with the health authority",
+        "boao_special_access": "Approved treatment in the Boao Lecheng pilot zone",
+        "approved_use": "Approved clinical use under Decree No. 818",
         "not_permitted": "Not permitted",
         "not_in_force": "Before the 2015 Measures: not covered",
     },
@@ -55,6 +86,8 @@ INFO = RuleInfo(
     in_force_until=DATA["in_force"]["until"],
     successor=None,
 )
+
+_NEVER_CHARGED = "No: research subjects may not be charged for the research."
 
 
 def decide(as_of: date, given: dict[str, Any]) -> Finding:
@@ -65,28 +98,12 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
     finding.add("governing_document", "Which document governs stem-cell clinical research on this date?", None,
                 f"{governing['clause']}.", governing)
     purpose = given["purpose"]
-    filed = given["institution_filed"]
     if purpose == "marketing_approval":
-        route = entry_on(DATA["drug_registration_route"], as_of)
-        finding.add("drug_registration", "Is the product meant for the market?", True,
-                    "A stem-cell product for the market is a biological product: IND, clinical trials and "
-                    "a marketing application with the NMPA. Filing the institution does not replace this.",
-                    route)
-        finding.outcome = "drug_registration"
+        charged = _drug_registration(finding, as_of)
     elif purpose == "clinical_research":
-        filing = entry_on(DATA["research_filing"], as_of)
-        finding.add("institution_filed", "Are the institution and the project filed?", filed,
-                    "The institution and the project are filed; the research may go ahead as filed research."
-                    if filed else "Clinical research needs the institution and the project to be filed first.",
-                    filing)
-        finding.outcome = "clinical_research_filing" if filed else "not_permitted"
+        charged = _clinical_research(finding, as_of, given)
     else:
-        paid = entry_on(DATA["paid_service"], as_of)
-        finding.add("no_charge", "May patients be charged for an unapproved stem-cell intervention?", False,
-                    "No: an unapproved stem-cell intervention may not be charged to patients as a clinical "
-                    "service, whether or not the institution is filed.",
-                    paid)
-        finding.outcome = "not_permitted"
+        charged = _treatment_for_a_fee(finding, as_of, given)
     approved = [drug for drug in DATA["approved_drugs"] if drug["approved_on"] <= as_of]
     for drug in approved:
         finding.add("approved_stem_cell_drug", "Which stem-cell drugs are approved by this date?", None,
@@ -97,5 +114,97 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
     finding.values = {
         "governing_document": governing["source"],
         "approved_stem_cell_drugs": [drug["name"] for drug in approved],
+        "may_the_patient_be_charged": charged,
     }
     return finding
+
+
+def _drug_registration(finding: Finding, as_of: date) -> str:
+    route = entry_on(DATA["drug_registration_route"], as_of)
+    finding.add("drug_registration", "Is the product meant for the market?", True,
+                "A stem-cell product for the market is a biological product: IND, clinical trials and "
+                "a marketing application with the NMPA. Filing the institution does not replace this.",
+                route)
+    boundary = DATA["drug_or_technology_boundary"]
+    if as_of >= boundary["from"]:
+        finding.add("drug_or_technology", "Is it a drug or a new biomedical technology?", None,
+                    "Decree No. 818 governs technologies, not products for the market; guidelines from the NHC "
+                    "and the NMPA draw the line between the two.", boundary)
+    finding.outcome = "drug_registration"
+    return "Once approved as a drug, as for any medicine"
+
+
+def _clinical_research(finding: Finding, as_of: date, given: dict[str, Any]) -> str:
+    filed = given["institution_filed"]
+    filing = entry_on(DATA["research_filing"], as_of)
+    finding.add("institution_filed", "Are the institution and the project filed?", filed,
+                "The institution and the project are filed; the research may go ahead as filed research."
+                if filed else "Clinical research needs the institution and the project to be filed first.",
+                filing)
+    finding.add("research_fees", "May research subjects be charged?", None, _NEVER_CHARGED,
+                entry_on(DATA["research_fees"], as_of))
+    boao = DATA["boao_provisions"]
+    if given["place"] == "boao_lecheng" and as_of >= boao["from"]:
+        finding.add("boao_provisions", "Do the Boao Lecheng provisions also apply?", None,
+                    "Yes: in the pilot zone they also govern clinical research on cell therapy, with the "
+                    "Hainan provincial health commission responsible.", boao)
+    finding.outcome = "clinical_research_filing" if filed else "not_permitted"
+    return "No"
+
+
+def _treatment_for_a_fee(finding: Finding, as_of: date, given: dict[str, Any]) -> str:
+    approval = given["clinical_use_approval"]
+    if approval == "boao":
+        return _boao_translation(finding, as_of, given["place"])
+    if approval == "nhc":
+        return _nhc_translation(finding, as_of)
+    finding.add("no_charge", "May patients be charged for an unapproved stem-cell intervention?", False,
+                "No: without a drug approval or an approval for clinical use, a stem-cell intervention may not "
+                "be offered to patients for a fee; as research, subjects may not be charged at all.",
+                entry_on(DATA["research_fees"], as_of))
+    finding.outcome = "not_permitted"
+    return "No"
+
+
+def _boao_translation(finding: Finding, as_of: date, place: str) -> str:
+    boao = DATA["boao_provisions"]
+    description = "Is the treatment approved under the Boao Lecheng provisions, and used in the zone?"
+    if as_of < boao["from"]:
+        finding.add("boao_translation", description, False,
+                    f"The Boao Lecheng provisions take effect on {boao['from'].isoformat()}; before then this "
+                    "calculator finds no approval route for clinical use in the zone (an earlier interim Boao "
+                    "measure is named by a law firm, but its dates were not found).", boao)
+        finding.outcome = "not_permitted"
+        return "No"
+    if place != "boao_lecheng":
+        finding.add("boao_translation", description, False,
+                    "An approval under the Boao Lecheng provisions covers use inside the pilot zone only.", boao)
+        finding.outcome = "not_permitted"
+        return "No"
+    finding.add("boao_translation", description, True,
+                f"Approved for clinical use under the Boao Lecheng provisions, in force since "
+                f"{boao['from'].isoformat()}, and used in the zone.", boao)
+    finding.add("boao_fees", "May the patient be charged?", None,
+                "Yes, as reported: institutions in the zone charge the price they filed with the provincial "
+                "authorities.", DATA["boao_fees"])
+    finding.outcome = "boao_special_access"
+    return "Yes, at the price filed in the zone (reported)"
+
+
+def _nhc_translation(finding: Finding, as_of: date) -> str:
+    translation = DATA["nhc_translation"]
+    description = "Is the treatment approved by the NHC for clinical use under Decree No. 818?"
+    if as_of < translation["from"]:
+        finding.add("nhc_translation", description, False,
+                    f"NHC approval of clinical translation exists only from {translation['from'].isoformat()}, "
+                    "when Decree No. 818 takes effect.", translation)
+        finding.outcome = "not_permitted"
+        return "No"
+    finding.add("nhc_translation", description, True,
+                "Approved by the NHC for clinical use; the institution and its staff must meet the conditions "
+                "published with the approval.", translation)
+    finding.add("nhc_fees", "May the patient be charged?", None,
+                "Yes, as ordinary clinical practice under the approval; the Decree's text that could be read "
+                "does not address fees for approved use explicitly.", DATA["nhc_fees"])
+    finding.outcome = "approved_use"
+    return "Yes, as ordinary clinical practice (fees not addressed explicitly)"

@@ -73,7 +73,8 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
     procedure = DATA["procedures"][procedure_name]
     started_on = given["started_on"]
     # A clock belongs to the rules in force on the day it starts, not on as_of.
-    finding = check_in_force(procedure, started_on, subject=f"the {procedure_name} procedure", check="procedure_in_force")
+    finding = check_in_force(procedure, started_on, subject=f"the procedure \"{dict(PROCEDURES)[procedure_name]}\"",
+                             check="procedure_in_force")
     if finding.outcome == "not_in_force":
         return finding
     finding.outcome = "computed"
