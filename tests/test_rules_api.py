@@ -356,7 +356,7 @@ def test_stem_cell_fees_on_each_route_say_how_sure_they_are():
                     place="boao_lecheng", clinical_use_approval="boao")
     assert boao.outcome == "boao_special_access"
     fees = next(r for r in boao.reasons if r.check == "boao_fees")
-    assert source(fees.source_id).is_secondary and "as reported" in fees.message
+    assert source(fees.source_id).confidence == "secondary" and "as reported" in fees.message
     research = evaluate("stem_cells.pathway", "2026-11-28", purpose="clinical_research", institution_filed=True)
     assert research.values["may_the_patient_be_charged"] == "No"
     assert any(r.check == "research_fees" and r.source_id == "decree818_2025" for r in research.reasons)

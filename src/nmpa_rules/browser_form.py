@@ -10,7 +10,6 @@ nothing. JSON in and out, so that no Python object outlives a call.
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from typing import Any
 
@@ -92,16 +91,6 @@ def _read(spec: InputSpec, value: Any) -> Any:
     return text
 
 
-def _in_readers_words(error: InputError, labels: dict[str, str]) -> InputError:
-    """The same problem with every input named by its label, as the form shows it."""
-    names = re.compile(r"\b(" + "|".join(re.escape(name) for name in labels if "_" in name) + r")\b")
-
-    def relabel(text: str) -> str:
-        return names.sub(lambda match: f"“{labels[match.group(1)]}”", text)
-
-    return InputError(labels.get(error.field, error.field), error.value, relabel(error.allowed), problem=relabel(error.problem))
-
-
 def decide_json(rule_id: str, values_json: str) -> str:
     """The result panel for the reader's values, and a message for each input that is wrong.
 
@@ -115,9 +104,10 @@ def decide_json(rule_id: str, values_json: str) -> str:
     try:
         decision = evaluate(rule_id, read[AS_OF.name], **given)
     except InputError as error:
-        labels = {spec.name: spec.label for spec in specs}
-        problems = {problem.field: input_problem_html(_in_readers_words(problem, labels)) for problem in error.problems}
-        placed = all(problem.field in labels for problem in error.problems)
-        result = no_result_html(_in_readers_words(error.problems[0], labels), shown_next_to_an_input=placed)
-        return json.dumps({"html": result, "problems": {name: html for name, html in problems.items() if name in labels}})
+        # Each problem names its input by the label the form shows (InputError.reader_message).
+        names = {spec.name for spec in specs}
+        problems = {problem.field: input_problem_html(problem) for problem in error.problems}
+        placed = all(problem.field in names for problem in error.problems)
+        result = no_result_html(error, shown_next_to_an_input=placed)
+        return json.dumps({"html": result, "problems": {name: html for name, html in problems.items() if name in names}})
     return json.dumps({"html": decision_html(decision, given), "problems": {}})

@@ -56,13 +56,25 @@ def _require(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def chapters() -> list[Chapter]:
     """Every page of the book; for pages with exercises, a phrase from each solution, taken
-    from the full edition (eight words from the start of the solution)."""
+    from the full edition: the first eight words of the solution that the rest of the page
+    does not also say (a solution may repeat a sentence of the chapter)."""
     found = []
     for number, docname in enumerate(toc_docnames()):
         page = _require(FULL_HTML / f"{docname}.html").read_text(encoding="utf-8")
-        phrases = tuple(" ".join(visible_text(s).split()[:8]) for s in SOLUTION.findall(page))
+        outside = visible_text(SOLUTION.sub(" ", page))
+        phrases = tuple(
+            phrase for s in SOLUTION.findall(page) if (phrase := _own_phrase(visible_text(s).split(), outside))
+        )
         found.append(Chapter(number, docname, visible_text(PAGE_TITLE.search(page).group(1)), phrases))
     return found
+
+
+def _own_phrase(words: list[str], elsewhere: str, length: int = 8) -> str | None:
+    for start in range(max(1, len(words) - length + 1)):
+        phrase = " ".join(words[start:start + length])
+        if phrase not in elsewhere:
+            return phrase
+    return None
 
 
 @pytest.fixture(scope="session")
