@@ -49,3 +49,13 @@ def test_every_source_a_data_file_uses_is_in_the_bibliography():
         used |= set(_source_ids_in(yaml.safe_load(path.read_text(encoding="utf-8"))))
     assert "pilot_workplan2024" in used
     assert used - bib_keys() == set()
+
+
+def test_each_source_links_where_the_bibliography_does():
+    # The rules package ships without the book, so it keeps its own copy of each address;
+    # this keeps the copy equal to the bibliography's (no address where the book gives none).
+    from pybtex.database import parse_file
+
+    entries = parse_file(str(BIB)).entries
+    differ = {s.id: (s.url, entries[s.id].fields.get("url")) for s in sources() if s.url != entries[s.id].fields.get("url")}
+    assert not differ, f"sources.yaml and references.bib give different addresses: {differ}"
