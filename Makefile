@@ -77,9 +77,7 @@ $(RULES_STAMP): $(RULES_SOURCES)
 $(VENDOR_STAMP): package.json package-lock.json Makefile
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	rm -rf $(VENDOR)
-	mkdir -p $(VENDOR)/html-manager
-	cp -R node_modules/@jupyter-widgets/html-manager/dist/. $(VENDOR)/html-manager/
-	rm -f $(VENDOR)/html-manager/*.map
+	mkdir -p $(VENDOR)
 	@touch $@
 
 # The calculators on the website run nmpa_rules in the reader's browser: Pyodide (npm) and the
