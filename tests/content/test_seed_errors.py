@@ -71,10 +71,40 @@ def test_insulin_is_not_denied_a_place_in_the_pilot_plan(page):
     denials = [
         s
         for s in mentions
-        if re.search(r"not (confirmed|found|named|listed|in)\b|unconfirmed|only in (the )?(secondary|press|news)|secondary[- ]source claim", s, re.I)
+        if re.search(r"not (confirmed|found|named|listed|in)\b|unconfirmed|only (in|by) (the )?(trade )?(secondary|press|news)|secondary[- ]source claim", s, re.I)
         and not re.search(r"wrong|incorrect|mistak|earlier|corrected|claim that", s, re.I)
     ]
     assert not denials, f"{docname}: {denials}"
+
+
+def test_the_pilot_deadline_is_not_called_a_report(page):
+    # The 2025-12-31 closing date is in the pilot plan itself.
+    docname, text = page
+    about_deadline = [s for s in sentences(text) if "2025-12-31" in s and re.search(r"deadline|clos|appl", s, re.I)]
+    wrong = [
+        s for s in about_deadline
+        if re.search(r"reported by|reportedly|law[- ]firm|not confirmed|unconfirmed|trade press", s, re.I)
+        and not re.search(r"wrong|incorrect|earlier|corrected|staff", s, re.I)
+    ]
+    assert not wrong, f"{docname}: {wrong}"
+
+
+def test_gmp_evidence_is_not_limited_to_the_country_of_origin(page):
+    # Announcement No. 96 accepts GMP evidence from China, the production country or a registration country.
+    docname, text = page
+    wrong = offending(text, r"GMP[^.]*country of origin|country of origin[^.]*GMP", r"wrong|incorrect|not only|earlier|corrected|too narrow")
+    assert not wrong, f"{docname}: {wrong}"
+
+
+def test_paid_stem_cell_treatment_is_not_said_to_need_drug_registration(page):
+    # Boao Lecheng (from 2025-02-01) and Decree No. 818 (from 2026-05-01) allow approved clinical translation.
+    docname, text = page
+    wrong = offending(
+        text,
+        r"only (drug )?registration[^.]*(paid|charg|fee)|(paid|charg|fee)[^.]*only (through|by|via|after) (drug )?registration",
+        r"wrong|incorrect|no longer|earlier|corrected|claim|Boao|818|translation",
+    )
+    assert not wrong, f"{docname}: {wrong}"
 
 
 def test_no_page_states_a_dose(page):
