@@ -290,7 +290,7 @@ _FIGURES = {"timelines.review_clock": _review_clock_figure}
 
 _TABLE_VALUES = {
     "timelines.review_clock": ("deadline",),
-    "stem_cells.pathway": ("governing_document", "approved_stem_cell_drugs"),
+    "stem_cells.pathway": ("may_the_patient_be_charged", "governing_document", "approved_stem_cell_drugs"),
 }
 _TABLE_STYLE = "border-collapse:collapse;width:100%;font-size:0.9em"
 _CELL_STYLE = "border:1px solid #ccd;padding:0.35em 0.5em;vertical-align:top;text-align:left"
