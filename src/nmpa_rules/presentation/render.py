@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..evaluation import evaluate, list_rules, rule_info
-from ..inputs import describe_number
+from ..inputs import describe_kind, describe_number
 from ..model import Decision, InputSpec, Reason, RuleInfo
 from ..sources import SOURCE_IDS, source
 from .presets import presets
@@ -391,7 +391,7 @@ def _command_line_html(info: RuleInfo) -> str:
     """The names the command line takes, folded away: a reader who never types a command
     does not meet them."""
     values = "".join(
-        f"<li><code>{escape(spec.name)}=</code>{escape(_command_line_values(spec))}: {escape(spec.label)}</li>"
+        f"<li><code>{escape(spec.name)}=</code>{escape(describe_kind(spec))}: {escape(spec.label)}</li>"
         for spec in info.inputs
     )
     outcomes = ", ".join(f"<code>{escape(outcome)}</code>" for outcome in info.outcomes)
@@ -400,18 +400,6 @@ def _command_line_html(info: RuleInfo) -> str:
         f"<p><code>python -m nmpa_rules check {escape(info.id)} --as-of YYYY-MM-DD</code> followed by:</p>"
         f'<ul style="margin:0">{values}</ul><p>Outcomes in the output: {outcomes}.</p></details>'
     )
-
-
-def _command_line_values(spec: InputSpec) -> str:
-    if spec.kind == "choice":
-        return " | ".join(spec.choice_values)
-    if spec.kind == "bool":
-        return "true | false"
-    if spec.kind == "optional_date":
-        return "YYYY-MM-DD | none"
-    if spec.kind == "date":
-        return "YYYY-MM-DD"
-    return "NUMBER"
 
 
 def rules_contract_html() -> str:
