@@ -97,10 +97,12 @@ def _sweep_inputs(rule_id, day):
                                              gmp_evidence="inspection_notice", batch_covered_by_gmp_evidence=True,
                                              released_on=day),
         "stem_cells.pathway": dict(purpose="clinical_research", institution_filed=True),
-        "hormones.pathway": dict(product_status="approved_overseas_only", preparation="commercial", use="on_label",
-                                 off_label_conditions_met=True, same_product_on_market=False,
-                                 contains_biologic=False, special_control_substance=False, anabolic_or_peptide_hormone=True,
-                                 setting="gba_designated", marketed_in_hk_macau=True, urgent_clinical_need=True),
+        "hormones.pathway": dict(product_status="approved_overseas_only", preparation="commercial", formula="fixed",
+                                 use="on_label", off_label_conditions_met=True, same_product_on_market=False,
+                                 new_indication=False, contains_biologic=False, medical_toxic_drug=False,
+                                 narcotic_psychotropic_or_radioactive=False, anabolic_or_peptide_hormone=True,
+                                 setting="gba_designated", marketed_in_hk_macau=True, urgent_clinical_need=True,
+                                 small_quantity=True),
         "timelines.review_clock": dict(procedure="ind_fast_channel", started_on=day),
     }[rule_id]
 
@@ -119,7 +121,8 @@ def test_a_daily_sweep_from_2015_to_2030_gives_exactly_one_known_outcome():
             seen[info.id].add(outcome)
         day += timedelta(days=1)
     assert seen["biologics.segmented_pilot"] == {"not_in_force", "eligible", "not_eligible"}
-    assert seen["hormones.pathway"] == {"not_in_force", "registration_required", "gba_special_access"}
+    # Before the nine-city route opened on 2021-08-27 a small urgent quantity took the national route.
+    assert seen["hormones.pathway"] == {"not_in_force", "eligible", "gba_special_access"}
 
 
 def _break_pilot(inputs, as_of):

@@ -49,15 +49,19 @@ BATCH = dict(
 HORMONE = dict(
     product_status="approved_in_china",
     preparation="compounded",
+    formula="fixed",
     use="on_label",
     off_label_conditions_met=False,
     same_product_on_market=False,
+    new_indication=False,
     contains_biologic=False,
-    special_control_substance=False,
+    medical_toxic_drug=False,
+    narcotic_psychotropic_or_radioactive=False,
     anabolic_or_peptide_hormone=False,
     setting="ordinary",
     marketed_in_hk_macau=False,
     urgent_clinical_need=False,
+    small_quantity=False,
 )
 
 
@@ -222,17 +226,18 @@ def test_stem_cell_values_and_decree_818_warning():
     assert any("not checked" in w for w in later.warnings)
 
 
-def test_hormone_warnings_for_decree_828_and_no_guessed_article_number():
+def test_hormone_reasons_cite_the_regulations_in_force_on_each_side_of_decree_828():
     early = evaluate("hormones.pathway", "2026-05-14", **HORMONE)
     late = evaluate("hormones.pathway", "2026-05-15", **HORMONE)
-    # The copies of SFDA Order No. 20 that were read do not give the exclusion list's article.
-    assert not any("Art. 14" in w or "Art. 14" in r.clause for w in early.warnings for r in early.reasons)
-    assert not any("Decree No. 828" in w for w in early.warnings)
-    assert any("Decree No. 828" in w for w in late.warnings)
-    gba = evaluate("hormones.pathway", "2021-06-01", **{
+    assert "dal_implementing2019" in early.cited_source_ids() and "decree828_2026" not in early.cited_source_ids()
+    assert "decree828_2026" in late.cited_source_ids() and "dal_implementing2019" not in late.cited_source_ids()
+    # Only the exclusions' article in Decree No. 828 is cited by number; the 2005 order's is not.
+    assert not any("Art. 14" in r.clause for r in early.reasons + late.reasons)
+    gba = evaluate("hormones.pathway", "2020-09-29", **{
         **HORMONE, "preparation": "commercial", "product_status": "approved_overseas_only",
         "setting": "gba_designated", "marketed_in_hk_macau": True, "urgent_clinical_need": True})
-    assert any("2020-09-29" in w for w in gba.warnings)
+    assert gba.outcome == "registration_required"
+    assert any("2021-08-27" in r.message for r in gba.reasons)
 
 
 def test_review_clock_warnings():

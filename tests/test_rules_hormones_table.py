@@ -29,9 +29,33 @@ def test_exactly_one_rule_applies_to_every_possible_case():
     for facts in _possible_facts():
         outcomes.add(choose_pathway(facts, PATHWAY_RULES).outcome)
     assert outcomes == {
-        "hospital_preparation", "registration_required", "approved_use",
-        "off_label_prescription", "boao_special_access", "gba_special_access",
+        "hospital_preparation", "not_permitted", "registration_required", "approved_use",
+        "off_label_prescription", "boao_special_access", "gba_special_access", "eligible",
     }
+
+
+def test_a_formula_adjusted_for_each_patient_is_never_a_hospital_preparation():
+    for facts in _possible_facts():
+        if facts.compounded and not facts.fixed_formula:
+            assert choose_pathway(facts, PATHWAY_RULES).outcome == "not_permitted", facts
+
+
+def test_a_new_indication_excludes_a_preparation_only_under_decree_828():
+    cleared = next(f for f in _possible_facts()
+                   if f.compounded and f.fixed_formula and f.approved_in_china and not f.same_product_on_market
+                   and not f.contains_biologic and not f.medical_toxic_drug
+                   and not f.narcotic_psychotropic_or_radioactive and f.new_indication)
+    before = dataclasses.replace(cleared, decree828_in_force=False)
+    after = dataclasses.replace(cleared, decree828_in_force=True)
+    assert choose_pathway(before, PATHWAY_RULES).outcome == "hospital_preparation"
+    assert choose_pathway(after, PATHWAY_RULES).outcome == "registration_required"
+
+
+def test_an_ordinary_hospital_with_an_urgent_need_for_a_small_quantity_has_the_national_route():
+    for facts in _possible_facts():
+        if (not facts.compounded and facts.approved_overseas_only and not facts.in_boao and not facts.in_gba
+                and facts.urgent_clinical_need and facts.small_quantity):
+            assert choose_pathway(facts, PATHWAY_RULES).outcome == "eligible", facts
 
 
 def test_overlapping_rules_are_an_error_not_a_first_match():
@@ -61,6 +85,7 @@ def test_the_overlap_detection_is_used_by_evaluate(monkeypatch):
     monkeypatch.setattr(hormones_pathway, "PATHWAY_RULES", hormones_pathway.PATHWAY_RULES + (everything,))
     with pytest.raises(RuleTableError):
         evaluate("hormones.pathway", date(2024, 1, 1), product_status="unapproved", preparation="commercial",
-                 use="on_label", off_label_conditions_met=False, same_product_on_market=False,
-                 contains_biologic=False, special_control_substance=False, anabolic_or_peptide_hormone=False,
-                 setting="ordinary", marketed_in_hk_macau=False, urgent_clinical_need=False)
+                 formula="fixed", use="on_label", off_label_conditions_met=False, same_product_on_market=False,
+                 new_indication=False, contains_biologic=False, medical_toxic_drug=False,
+                 narcotic_psychotropic_or_radioactive=False, anabolic_or_peptide_hormone=False,
+                 setting="ordinary", marketed_in_hk_macau=False, urgent_clinical_need=False, small_quantity=False)

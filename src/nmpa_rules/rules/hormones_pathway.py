@@ -3,10 +3,16 @@
 The pathway is an ordered table of rules, each with its exceptions spelt out. Every rule is
 tried; exactly one must apply. None, or more than one, is a bug in the table and raises
 RuleTableError rather than silently taking the first match.
+
+State Council Decree No. 828 replaced the 2002 Implementing Regulations on 2026-05-15, with a
+different list of what may not be a hospital preparation and a new article on urgent imports,
+so the facts that rest on the Regulations are dated lists and each reason cites the text in
+force on the day asked about.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
@@ -19,29 +25,41 @@ from .common import Finding, check_in_force
 
 DATA_FILE = "hormones_pathway.yaml"
 _DATED = fact(**{"from": "date"})
+_PERIODS = [WINDOW]
 DATA = load_data_file(
     DATA_FILE,
     {
         "in_force": WINDOW,
         "marketing_authorization": fact(),
         "hospital_preparation": fact(),
-        "preparation_exclusions": fact(),
+        "preparation_rules": _PERIODS,
+        "fixed_formula": _PERIODS,
+        "fixed_formula_order20": fact(),
+        "preparation_exclusions": _PERIODS,
+        "controlled_after_decree828": _DATED,
         "off_label_use": _DATED,
-        "boao_special_access": _DATED,
+        "urgent_import_law": fact(),
+        "urgent_import_regulation": _PERIODS,
+        "temporary_import_plan": _DATED,
+        "boao_special_access": _PERIODS,
+        "boao_hainan_rules": fact(),
         "gba_special_access": _DATED,
+        "gba_workplan": fact(),
+        "gba_trial": fact(),
         "gba_guangdong_regulation": _DATED,
         "anti_doping_controls": fact(),
-        "decree828_unchecked": _DATED,
     },
     SOURCE_IDS,
 )
+
+DECREE_828_FROM = DATA["controlled_after_decree828"]["from"]
 
 INFO = RuleInfo(
     id="hormones.pathway",
     title="Personalized hormone protocols: which legal pathway?",
     summary=(
         "Whether a hormone product can be used as an approved drug, off label, as a hospital "
-        "preparation, through a special access zone, or only after registration."
+        "preparation, through a special access route, or only after registration."
     ),
     inputs=(
         InputSpec("product_status", "choice", "Is the product approved in China?",
@@ -52,6 +70,11 @@ INFO = RuleInfo(
         InputSpec("preparation", "choice", "Commercial product or compounded?",
                   "A commercial product from a manufacturer, or a preparation compounded by the hospital.",
                   choices=(("commercial", "Commercial product"), ("compounded", "Compounded by the hospital"))),
+        InputSpec("formula", "choice", "Is the compounded formula fixed, or adjusted for each patient?",
+                  "A hospital preparation has one fixed formula, registered with the province; a formula "
+                  "changed for each patient is not one. Only matters for a compounded product.",
+                  choices=(("fixed", "Fixed: the same formula for every patient"),
+                           ("adjusted_per_patient", "Adjusted for each patient"))),
         InputSpec("use", "choice", "Used as on the label?",
                   "Whether the use matches the approved label.",
                   choices=(("on_label", "On label"), ("off_label", "Off label"))),
@@ -59,10 +82,17 @@ INFO = RuleInfo(
                   "Evidence-based use, no effective or better option, and the patient's explicit informed consent."),
         InputSpec("same_product_on_market", "bool", "Is the same product already on the market?",
                   "A hospital preparation is allowed only for varieties not available on the market."),
-        InputSpec("contains_biologic", "bool", "Does it contain a biological product?",
-                  "Biological products (other than allergens) cannot be hospital preparations."),
-        InputSpec("special_control_substance", "bool", "Is it a narcotic, psychotropic, toxic or radioactive drug?",
-                  "These cannot be made as hospital preparations."),
+        InputSpec("new_indication", "bool",
+                  "Is a registered active ingredient used for an indication no registered drug has?",
+                  "From 2026-05-15 a chemical drug that uses a registered active ingredient for a new "
+                  "indication cannot be a hospital preparation."),
+        InputSpec("contains_biologic", "bool", "Does it contain a biological product other than an allergen?",
+                  "Biological products other than allergens cannot be hospital preparations."),
+        InputSpec("medical_toxic_drug", "bool", "Is it a medical toxic drug?",
+                  "Medical toxic drugs (医疗用毒性药品) cannot be hospital preparations."),
+        InputSpec("narcotic_psychotropic_or_radioactive", "bool",
+                  "Is it a narcotic, psychotropic or radioactive drug?",
+                  "Excluded from hospital preparations by the 2005 registration measures."),
         InputSpec("anabolic_or_peptide_hormone", "bool",
                   "Is it an anabolic agent (for example testosterone) or a peptide hormone other than insulin?",
                   "Anabolic agents and peptide hormones such as somatropin are on the doping list; insulin is the exception."),
@@ -74,14 +104,20 @@ INFO = RuleInfo(
         InputSpec("marketed_in_hk_macau", "bool", "Marketed in Hong Kong or Macau?",
                   "The Greater Bay Area route covers drugs marketed in Hong Kong or Macau."),
         InputSpec("urgent_clinical_need", "bool", "Is there an urgent clinical need?",
-                  "Both special access zones are for clinically urgent needs."),
+                  "Every special access route is for a clinically urgent need; the national work plan names "
+                  "rare diseases and serious life-threatening diseases with no effective treatment or where the "
+                  "drug has a clear clinical advantage."),
+        InputSpec("small_quantity", "bool", "Is it a small quantity for the institution's patients?",
+                  "The national route and the Boao Lecheng route cover small quantities only."),
     ),
     outcomes={
         "approved_use": "Use as approved",
         "off_label_prescription": "Off-label prescription by a physician",
         "hospital_preparation": "Medical-institution (hospital) preparation",
+        "not_permitted": "Not a hospital preparation: no route for a per-patient formula",
         "boao_special_access": "Special access in Boao Lecheng",
         "gba_special_access": "Special access in the Greater Bay Area",
+        "eligible": "National route: small urgent import on NMPA's approval",
         "registration_required": "Needs registration (drug approval) first",
         "not_in_force": "Not covered on this date",
     },
@@ -97,34 +133,42 @@ class Facts:
     """What the table's rules test, worked out once from the inputs and the date."""
 
     compounded: bool
+    fixed_formula: bool
     approved_in_china: bool
     approved_overseas_only: bool
     off_label: bool
     off_label_conditions_met: bool
     off_label_law_in_force: bool
     same_product_on_market: bool
+    new_indication: bool
     contains_biologic: bool
-    special_control_substance: bool
+    medical_toxic_drug: bool
+    narcotic_psychotropic_or_radioactive: bool
+    decree828_in_force: bool
     in_boao: bool
-    boao_in_force: bool
     in_gba: bool
     gba_in_force: bool
     marketed_in_hk_macau: bool
     urgent_clinical_need: bool
+    small_quantity: bool
 
     @property
-    def may_be_hospital_preparation(self) -> bool:
-        return self.approved_in_china and not (
-            self.same_product_on_market or self.contains_biologic or self.special_control_substance
-        )
+    def excluded_from_preparations(self) -> bool:
+        on_both_lists = (not self.approved_in_china or self.same_product_on_market or self.contains_biologic
+                         or self.medical_toxic_drug or self.narcotic_psychotropic_or_radioactive)
+        return on_both_lists or (self.decree828_in_force and self.new_indication)
 
     @property
     def boao_applies(self) -> bool:
-        return self.in_boao and self.boao_in_force and self.urgent_clinical_need
+        return self.in_boao and self.urgent_clinical_need and self.small_quantity
 
     @property
     def gba_applies(self) -> bool:
         return self.in_gba and self.gba_in_force and self.marketed_in_hk_macau and self.urgent_clinical_need
+
+    @property
+    def national_route_applies(self) -> bool:
+        return self.urgent_clinical_need and self.small_quantity and not (self.boao_applies or self.gba_applies)
 
 
 @dataclass(frozen=True)
@@ -136,16 +180,21 @@ class PathwayRule:
     """The key of the fact in the data file that the rule rests on."""
 
 
-# In the order the issue gives them; each rule states its exceptions instead of relying on order.
 PATHWAY_RULES: tuple[PathwayRule, ...] = (
+    PathwayRule("not_permitted",
+                "A compounded formula adjusted for each patient is not a hospital preparation, which has one "
+                "fixed, registered formula; no other route covers it.",
+                lambda f: f.compounded and not f.fixed_formula,
+                "fixed_formula"),
     PathwayRule("hospital_preparation",
-                "A compounded preparation with ingredients approved in China, not on the market, "
-                "with no biologic and no special-control substance is a hospital preparation.",
-                lambda f: f.compounded and f.may_be_hospital_preparation,
+                "A fixed-formula compounded preparation that no exclusion list covers and the market does not "
+                "supply can be a hospital preparation.",
+                lambda f: f.compounded and f.fixed_formula and not f.excluded_from_preparations,
                 "hospital_preparation"),
     PathwayRule("registration_required",
-                "A compounded preparation that fails any hospital-preparation condition needs registration.",
-                lambda f: f.compounded and not f.may_be_hospital_preparation,
+                "A fixed-formula compounded preparation that an exclusion list covers, or that the market "
+                "supplies, needs registration.",
+                lambda f: f.compounded and f.fixed_formula and f.excluded_from_preparations,
                 "preparation_exclusions"),
     PathwayRule("approved_use",
                 "A commercial product approved in China, used on label, is an approved use.",
@@ -164,18 +213,24 @@ PATHWAY_RULES: tuple[PathwayRule, ...] = (
                 and not (f.off_label_conditions_met and f.off_label_law_in_force),
                 "marketing_authorization"),
     PathwayRule("boao_special_access",
-                "A product approved only abroad, for an urgent clinical need in Boao Lecheng, may be imported "
-                "through special access.",
+                "A small quantity of a product approved only abroad, for an urgent clinical need in Boao "
+                "Lecheng, may be imported with the Hainan government's approval.",
                 lambda f: not f.compounded and f.approved_overseas_only and f.boao_applies,
                 "boao_special_access"),
     PathwayRule("gba_special_access",
-                "A product approved only abroad and marketed in Hong Kong or Macau, for an urgent clinical need "
-                "in a designated Greater Bay Area institution, may be used through special access.",
+                "A product marketed in Hong Kong or Macau, for an urgent clinical need in a designated "
+                "Greater Bay Area institution, may be used with Guangdong's approval.",
                 lambda f: not f.compounded and f.approved_overseas_only and f.gba_applies,
                 "gba_special_access"),
+    PathwayRule("eligible",
+                "Outside the zone routes, a medical institution may import a small quantity of a product "
+                "approved only abroad for an urgent clinical need, with NMPA's approval.",
+                lambda f: not f.compounded and f.approved_overseas_only and f.national_route_applies,
+                "urgent_import_law"),
     PathwayRule("registration_required",
-                "A product approved only abroad, outside both special access routes, needs registration.",
-                lambda f: not f.compounded and f.approved_overseas_only and not (f.boao_applies or f.gba_applies),
+                "A product approved only abroad, without an urgent need for a small quantity, needs registration.",
+                lambda f: not f.compounded and f.approved_overseas_only
+                and not (f.boao_applies or f.gba_applies or f.national_route_applies),
                 "marketing_authorization"),
     PathwayRule("registration_required",
                 "A product not approved anywhere needs registration.",
@@ -193,35 +248,50 @@ def choose_pathway(facts: Facts, rules: tuple[PathwayRule, ...]) -> PathwayRule:
     return matching[0]
 
 
-def _on_or_after(as_of: date, key: str) -> bool:
-    return as_of >= DATA[key]["from"]
+def on(key: str, as_of: date) -> dict:
+    """The fact ``key`` as it stood on ``as_of``: the entry of a dated list in force that day."""
+    value = DATA[key]
+    if isinstance(value, dict):
+        return value
+    for entry in value:
+        if entry["from"] <= as_of and (entry["until"] is None or as_of <= entry["until"]):
+            return entry
+    raise RuleTableError(f"hormones.pathway data: no entry of {key} covers {as_of.isoformat()}")
 
 
 def decide(as_of: date, given: dict[str, Any]) -> Finding:
     finding = check_in_force(DATA["in_force"], as_of, subject="the 2019 Drug Administration Law")
     if finding.outcome == "not_in_force":
         return finding
+    # The table of worked scenarios shows passed reasons; say which law this date is about.
+    finding.reasons[0] = dataclasses.replace(
+        finding.reasons[0],
+        message=f"The Drug Administration Law (2019 revision) is in force (from {DATA['in_force']['from'].isoformat()}).")
     facts = Facts(
         compounded=given["preparation"] == "compounded",
+        fixed_formula=given["formula"] == "fixed",
         approved_in_china=given["product_status"] == "approved_in_china",
         approved_overseas_only=given["product_status"] == "approved_overseas_only",
         off_label=given["use"] == "off_label",
         off_label_conditions_met=given["off_label_conditions_met"],
-        off_label_law_in_force=_on_or_after(as_of, "off_label_use"),
+        off_label_law_in_force=as_of >= DATA["off_label_use"]["from"],
         same_product_on_market=given["same_product_on_market"],
+        new_indication=given["new_indication"],
         contains_biologic=given["contains_biologic"],
-        special_control_substance=given["special_control_substance"],
+        medical_toxic_drug=given["medical_toxic_drug"],
+        narcotic_psychotropic_or_radioactive=given["narcotic_psychotropic_or_radioactive"],
+        decree828_in_force=as_of >= DECREE_828_FROM,
         in_boao=given["setting"] == "boao_lecheng",
-        boao_in_force=_on_or_after(as_of, "boao_special_access"),
         in_gba=given["setting"] == "gba_designated",
-        gba_in_force=_on_or_after(as_of, "gba_special_access"),
+        gba_in_force=as_of >= DATA["gba_special_access"]["from"],
         marketed_in_hk_macau=given["marketed_in_hk_macau"],
         urgent_clinical_need=given["urgent_clinical_need"],
+        small_quantity=given["small_quantity"],
     )
     chosen = choose_pathway(facts, PATHWAY_RULES)
     finding.outcome = chosen.outcome
     if facts.compounded:
-        _explain_hospital_preparation(finding, facts, as_of)
+        _explain_compounded(finding, facts, as_of)
     elif facts.approved_in_china:
         _explain_approved_product(finding, facts, as_of)
     elif facts.approved_overseas_only:
@@ -231,41 +301,93 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
                     "Not approved anywhere: it needs registration before it can be used.",
                     DATA["marketing_authorization"])
     if given["anabolic_or_peptide_hormone"]:
-        finding.add("anti_doping_controls", "Anti-doping dispensing controls", None,
-                    "An anabolic agent or a peptide hormone: retail pharmacies may not sell it (insulin is the "
-                    "only exception); patients get it through a medical institution, on a licensed physician's "
-                    "prescription; import needs a permit.",
+        finding.add("anti_doping_controls", "Anti-doping controls", None,
+                    "An anabolic agent or a peptide hormone: retail pharmacies may not deal in it (insulin is the "
+                    "only exception, Art. 10); a medical institution supplies it to patients only on the "
+                    "prescription of a licensed physician, and keeps the prescription 2 years (Art. 15); importing "
+                    "it needs a provincial import permit besides the import registration (Art. 11).",
                     DATA["anti_doping_controls"])
-    finding.add("pathway", "Which rule of the pathway table applies?", None, chosen.text, DATA[chosen.basis])
+    finding.add("pathway", "Which rule of the pathway table applies?", None, chosen.text, on(chosen.basis, as_of))
     return finding
 
 
-def _explain_hospital_preparation(finding: Finding, facts: Facts, as_of: date) -> None:
-    rules = DATA["hospital_preparation"]
-    exclusions = DATA["preparation_exclusions"]
-    finding.add("ingredients_approved", "Are the active ingredients approved in China?", facts.approved_in_china,
+def _explain_compounded(finding: Finding, facts: Facts, as_of: date) -> None:
+    after = facts.decree828_in_force
+    finding.add("fixed_formula", "Is the formula fixed, the same for every patient?", facts.fixed_formula,
+                "A fixed formula, as a hospital preparation must have." if facts.fixed_formula
+                else "A formula adjusted for each patient is not a medical-institution preparation: a preparation "
+                     "has one fixed formula (固定处方), approved or registered by the province with its quality "
+                     "standard and process.",
+                on("fixed_formula", as_of))
+    finding.add("fixed_formula_definition", "How is a medical-institution preparation defined?", None,
+                "A fixed-prescription preparation that the institution compounds, with approval, for its own "
+                "clinical needs.", DATA["fixed_formula_order20"])
+    if not facts.fixed_formula:
+        finding.add("what_follows", "What does the law offer instead?", None,
+                    "No route covers compounding to each patient's measure. What the law offers: the physician "
+                    "prescribes approved products, adjusting the prescription to the patient (on label, or off "
+                    "label under the Physicians Law's conditions from 2022-03-01); the hospital registers a "
+                    "fixed-formula preparation, whose formula then does not change from patient to patient; or a "
+                    "company registers a drug.",
+                    DATA["marketing_authorization"])
+        return
+    exclusions = on("preparation_exclusions", as_of)
+    list_name = "Decree No. 828 Art. 57" if after else "the 2005 registration measures"
+    finding.add("ingredients_approved", "Are the active ingredients used in a drug registered in China?",
+                facts.approved_in_china,
                 "The active ingredients are approved in China." if facts.approved_in_china
-                else "An active ingredient not approved in China cannot be used in a hospital preparation.",
+                else f"An active ingredient not approved in China cannot be in a hospital preparation ({list_name}).",
                 exclusions)
     finding.add("not_on_market", "Is the same product not already on the market?", not facts.same_product_on_market,
                 "No such product is on the market." if not facts.same_product_on_market
                 else "The same product is on the market, so the hospital may not make it as a preparation.",
-                rules)
-    finding.add("no_biologic", "Does it contain no biological product?", not facts.contains_biologic,
+                DATA["hospital_preparation"])
+    if after:
+        finding.add("new_indication", "Is a registered active ingredient used for a new indication?",
+                    not facts.new_indication,
+                    "No new indication." if not facts.new_indication
+                    else "From 2026-05-15 a chemical drug using a registered active ingredient for a new indication "
+                         "cannot be a hospital preparation (Art. 57(2)).",
+                    exclusions)
+    elif facts.new_indication:
+        finding.add("new_indication", "Is a registered active ingredient used for a new indication?", None,
+                    "The 2005 list does not exclude a new indication; from 2026-05-15 Decree No. 828 Art. 57(2) does.",
+                    exclusions)
+    finding.add("no_biologic", "Does it contain no biological product other than an allergen?",
+                not facts.contains_biologic,
                 "Contains no biological product." if not facts.contains_biologic
-                else "Contains a biological product, which cannot be a hospital preparation (allergens aside).",
+                else f"Contains a biological product other than an allergen, which cannot be a hospital preparation "
+                     f"({list_name}).",
                 exclusions)
-    finding.add("no_special_control", "Is it free of narcotic, psychotropic, toxic and radioactive drugs?",
-                not facts.special_control_substance,
-                "No special-control substance." if not facts.special_control_substance
-                else "Contains a special-control substance, which cannot be a hospital preparation.",
+    finding.add("not_medical_toxic", "Is it not a medical toxic drug?", not facts.medical_toxic_drug,
+                "Not a medical toxic drug." if not facts.medical_toxic_drug
+                else f"A medical toxic drug cannot be a hospital preparation ({list_name}).",
                 exclusions)
-    finding.add("preparation_limits", "Limits on a hospital preparation", None,
-                "Needs provincial approval and a preparation licence; used only within the institution on "
-                "prescription; no market sale.", rules)
-    unchecked = DATA["decree828_unchecked"]
-    if as_of >= unchecked["from"]:
-        finding.warn(unchecked["caveat"])
+    if after and facts.narcotic_psychotropic_or_radioactive:
+        finding.add("not_controlled", "Is it not a narcotic, psychotropic or radioactive drug?", False,
+                    "Decree No. 828 Art. 57 does not name narcotic, psychotropic or radioactive drugs; SFDA Order "
+                    "No. 20, NMPA's registration rule, still excludes them.",
+                    DATA["controlled_after_decree828"])
+    else:
+        finding.add("not_controlled", "Is it not a narcotic, psychotropic or radioactive drug?",
+                    not facts.narcotic_psychotropic_or_radioactive,
+                    "Not a narcotic, psychotropic or radioactive drug." if not facts.narcotic_psychotropic_or_radioactive
+                    else "A narcotic, psychotropic or radioactive drug cannot be a hospital preparation "
+                         "(the 2005 registration measures).",
+                    exclusions)
+    if after:
+        limits = ("Needs a preparation licence (Art. 54) and a registration certificate from the provincial "
+                  "regulator, valid 3 years (Art. 55; filing instead of registration is only for TCM preparations "
+                  "made by traditional processes); used only inside the institution on a physician's prescription, "
+                  "never sold and never advertised; transfers to other designated institutions need the provincial "
+                  "regulator's approval, or NMPA's across provinces (Art. 59).")
+    else:
+        limits = ("Needs a preparation licence and provincial approval with a preparation approval number "
+                  "(Regulations Art. 23); used only inside the institution on a physician's prescription, never "
+                  "sold and never advertised; transfers to other designated institutions need approval "
+                  "(Regulations Art. 24).")
+    finding.add("preparation_limits", "What does a hospital preparation need, and how may it be used?", None,
+                limits, on("preparation_rules", as_of))
 
 
 def _explain_approved_product(finding: Finding, facts: Facts, as_of: date) -> None:
@@ -274,10 +396,12 @@ def _explain_approved_product(finding: Finding, facts: Facts, as_of: date) -> No
                     DATA["marketing_authorization"])
         return
     off_label = DATA["off_label_use"]
+    start = off_label["from"].isoformat()
     finding.add("off_label_law", f"Was there a legal basis for off-label use on {as_of.isoformat()}?",
                 facts.off_label_law_in_force,
-                "The Physicians Law allows off-label use under conditions." if facts.off_label_law_in_force
-                else f"No statutory basis for off-label use before {off_label['from'].isoformat()}.",
+                f"Art. 29 of the Physicians Law, in force from {start}, allows off-label use under conditions."
+                if facts.off_label_law_in_force
+                else f"No statutory basis for off-label use before {start}, when the Physicians Law came into force.",
                 off_label)
     finding.add("off_label_conditions", "Are the off-label conditions met?", facts.off_label_conditions_met,
                 "Evidence-based, no effective or better option, explicit informed consent." if facts.off_label_conditions_met
@@ -288,35 +412,81 @@ def _explain_approved_product(finding: Finding, facts: Facts, as_of: date) -> No
 
 def _explain_special_access(finding: Finding, facts: Facts, as_of: date) -> None:
     if facts.in_boao:
-        boao = DATA["boao_special_access"]
-        finding.add("boao_route_in_force", f"Is the Boao Lecheng route open on {as_of.isoformat()}?",
-                    facts.boao_in_force,
-                    "Boao Lecheng: Hainan may approve small imports of clinically urgent drugs marketed abroad "
-                    "(vaccines excluded)." if facts.boao_in_force
-                    else f"The Boao Lecheng route starts on {boao['from'].isoformat()}.", boao)
-        _check_urgent_need(finding, facts, boao)
+        finding.add("boao_route", "What allows the Boao Lecheng route?", True,
+                    "The Hainan government approves a zone institution's small imports of clinically urgent drugs "
+                    "(vaccines excluded) for use in designated institutions."
+                    + ("" if not facts.decree828_in_force else
+                       " From 2026-05-15 this rests on Art. 65 of the Drug Administration Law and Art. 47 of Decree "
+                       "No. 828; the 2018 decision adjusted an article of the old Regulations."),
+                    on("boao_special_access", as_of))
+        finding.add("boao_marketed_abroad", "Which drugs do Hainan's rules admit?", None,
+                    "Drugs marketed abroad and not marketed in China.", DATA["boao_hainan_rules"])
     elif facts.in_gba:
-        gba = DATA["gba_special_access"]
-        finding.add("gba_route_in_force", f"Is the Greater Bay Area route open on {as_of.isoformat()}?",
-                    facts.gba_in_force,
-                    "The Greater Bay Area route is open to designated institutions." if facts.gba_in_force
-                    else f"The Greater Bay Area route starts on {gba['from'].isoformat()}.", gba)
-        finding.add("marketed_in_hk_macau", "Is it marketed in Hong Kong or Macau?", facts.marketed_in_hk_macau,
-                    "Marketed in Hong Kong or Macau." if facts.marketed_in_hk_macau
-                    else "The Greater Bay Area route covers only drugs marketed in Hong Kong or Macau.", gba)
-        _check_urgent_need(finding, facts, gba)
-        regulation = DATA["gba_guangdong_regulation"]
-        if as_of >= regulation["from"]:
-            finding.add("gba_review_time", "How long does Guangdong take to review?", None,
-                        "Under the Guangdong regulation: 10 working days for listed products, 20 otherwise.",
-                        regulation)
+        _explain_gba(finding, facts, as_of)
+    if facts.boao_applies:
+        _check_urgent_need(finding, facts, on("boao_special_access", as_of))
+        _check_small_quantity(finding, facts)
+        return
+    if facts.gba_applies:
+        _check_urgent_need(finding, facts, DATA["gba_workplan"])
+        return
+    _explain_national_route(finding, facts, as_of)
+
+
+def _explain_gba(finding: Finding, facts: Facts, as_of: date) -> None:
+    gba = DATA["gba_special_access"]
+    finding.add("gba_route_in_force", f"Is the Greater Bay Area route open on {as_of.isoformat()}?",
+                facts.gba_in_force,
+                "Open to designated institutions in the nine mainland cities." if facts.gba_in_force
+                else f"Not yet: the route opened in the nine mainland cities on {gba['from'].isoformat()}, under "
+                     f"Guangdong's interim provisions.", gba)
+    if not facts.gba_in_force:
+        finding.add("gba_trial", "Was anything open before?", None,
+                    "Only a trial at the University of Hong Kong-Shenzhen Hospital, from January 2021 to 2021-07-31; "
+                    "this calculator does not model the trial.", DATA["gba_trial"])
+    finding.add("marketed_in_hk_macau", "Is it marketed in Hong Kong or Macau?", facts.marketed_in_hk_macau,
+                "Marketed in Hong Kong or Macau." if facts.marketed_in_hk_macau
+                else "The Greater Bay Area route covers only drugs marketed in Hong Kong or Macau.",
+                DATA["gba_workplan"])
+    regulation = DATA["gba_guangdong_regulation"]
+    if facts.gba_applies and as_of >= regulation["from"]:
+        finding.add("gba_review_time", "How long does Guangdong take to review?", None,
+                    "Under the Guangdong regulation: 10 working days for listed products, 20 otherwise.",
+                    regulation)
+
+
+def _explain_national_route(finding: Finding, facts: Facts, as_of: date) -> None:
+    finding.add("national_route", "What route does national law give a medical institution?", None,
+                "A medical institution may import a small quantity of a drug for an urgent clinical need with "
+                "NMPA's approval (or that of a province the State Council authorises); the drug is used in "
+                "designated institutions for specific medical purposes.",
+                DATA["urgent_import_law"])
+    if facts.decree828_in_force:
+        procedure = ("NMPA decides on the institution's application after consulting the National Health "
+                     "Commission (Decree No. 828 Art. 47).")
     else:
-        finding.add("special_access_setting", "Is it used in a special access zone?", False,
-                    "An ordinary institution has no special access route: the product needs registration.",
-                    DATA["marketing_authorization"])
+        procedure = "The institution applies to NMPA with its practice licence (Regulations Art. 36)."
+    finding.add("national_procedure", "Who decides, and how?", None, procedure, on("urgent_import_regulation", as_of))
+    plan = DATA["temporary_import_plan"]
+    if as_of >= plan["from"]:
+        finding.add("temporary_import_plan", "What does the 2022 work plan add?", None,
+                    "It covers drugs marketed abroad with no registered product or supply in China, for a rare "
+                    "disease or a serious life-threatening disease with no effective treatment or where the drug "
+                    "has a clear clinical advantage; NMPA decides within 3 working days of the Health Commission's "
+                    "written opinion.", plan)
+    _check_urgent_need(finding, facts, DATA["urgent_import_law"])
+    _check_small_quantity(finding, facts)
 
 
-def _check_urgent_need(finding: Finding, facts: Facts, route: dict) -> None:
+def _check_urgent_need(finding: Finding, facts: Facts, basis: dict) -> None:
     finding.add("urgent_clinical_need", "Is there an urgent clinical need?", facts.urgent_clinical_need,
                 "There is an urgent clinical need." if facts.urgent_clinical_need
-                else "The special access routes are only for an urgent clinical need.", route)
+                else "Every special access route is only for an urgent clinical need; otherwise the product needs "
+                     "registration.", basis)
+
+
+def _check_small_quantity(finding: Finding, facts: Facts) -> None:
+    finding.add("small_quantity", "Is it a small quantity?", facts.small_quantity,
+                "A small quantity." if facts.small_quantity
+                else "Only small quantities may be imported this way; larger supply needs registration.",
+                DATA["urgent_import_law"])
