@@ -30,6 +30,7 @@ DATA = load_data_file(
         "research_filing": [WINDOW],
         "unfiled_research_penalty": _DATED,
         "transition": fact(**{"from": "date", "filing_due_by": "date"}),
+        "transition_count": fact(),
         "research_fees": [WINDOW],
         "boao_provisions": _DATED,
         "boao_after_decree818": _DATED,
@@ -190,6 +191,9 @@ def _clinical_research(finding: Finding, as_of: date, given: dict[str, Any], ext
                     if in_time else
                     f"No: the month to file ended on {due.isoformat()}; unfiled research is ordered to file within "
                     "a time limit and then punished.", transition)
+        finding.add("transition_count", "How is the month counted?", None,
+                    f"From 2026-05-01, the first day not counted: the month ends on {due.isoformat()}.",
+                    DATA["transition_count"])
         if in_time:
             finding.outcome = "transition_filing_due"
             return "No"
