@@ -93,7 +93,8 @@ INFO = RuleInfo(
     outcomes={
         "drug_registration": "Drug registration with the NMPA",
         "clinical_research_filing": "Clinical research, filed with the health authority",
-        "transition_filing_due": "Research under way before Decree No. 818: may continue, must be filed within the month",
+        # Art. 57's month to file; the shared outcome id keeps the neutral tone of "a filing is still owed".
+        "registration_required": "Research under way before Decree No. 818: may continue, must be filed within the month",
         "boao_special_access": "Approved treatment in the Boao Lecheng pilot zone",
         "approved_use": "Approved clinical use under Decree No. 818",
         "not_permitted": "Not permitted",
@@ -195,7 +196,7 @@ def _clinical_research(finding: Finding, as_of: date, given: dict[str, Any], ext
                     f"From 2026-05-01, the first day not counted: the month ends on {due.isoformat()}.",
                     DATA["transition_count"])
         if in_time:
-            finding.outcome = "transition_filing_due"
+            finding.outcome = "registration_required"
             return "No"
     if decree:
         finding.add("unfiled_research", "What does research without a filing risk?", None,
