@@ -220,7 +220,7 @@ def test_stem_cell_values_and_decree_818_warning():
     assert after.values["governing_document"] == "decree818_2025"
     assert after.values["approved_stem_cell_drugs"] == ["amimestrocel"]
     assert not any("Decree No. 818" in w for w in before.warnings)
-    assert any("show no clause repealing" in w for w in after.warnings)
+    assert any("names no document that it repeals" in w for w in after.warnings)
     assert not any("repeals the" in w or "replaced" in w for w in after.warnings), "no repeal is claimed"
     later = evaluate("stem_cells.pathway", "2027-03-01", purpose="marketing_approval", institution_filed=False)
     assert any("not checked" in w for w in later.warnings)
@@ -357,12 +357,15 @@ def test_stem_cell_fees_on_each_route_say_how_sure_they_are():
     nhc = evaluate("stem_cells.pathway", "2026-05-01", purpose="paid_clinical_service", institution_filed=True,
                    clinical_use_approval="nhc")
     assert nhc.outcome == "approved_use"
-    assert any("does not address fees for approved clinical translation explicitly" in w for w in nhc.warnings)
+    nhc_fees = next(r for r in nhc.reasons if r.check == "nhc_fees")
+    assert nhc_fees.source_id == "decree818_2025" and nhc_fees.clause.startswith("Art. 34")
+    assert "Art. 34" in nhc.values["may_the_patient_be_charged"]
+    assert not any("fee" in w for w in nhc.warnings), "Art. 34 settles fees after approval"
     boao = evaluate("stem_cells.pathway", "2025-02-01", purpose="paid_clinical_service", institution_filed=False,
                     place="boao_lecheng", clinical_use_approval="boao")
     assert boao.outcome == "boao_special_access"
     fees = next(r for r in boao.reasons if r.check == "boao_fees")
-    assert source(fees.source_id).confidence == "secondary" and "as reported" in fees.message
+    assert source(fees.source_id).confidence == "secondary" and "(reported)" in fees.message
     research = evaluate("stem_cells.pathway", "2026-11-28", purpose="clinical_research", institution_filed=True)
     assert research.values["may_the_patient_be_charged"] == "No"
     assert any(r.check == "research_fees" and r.source_id == "decree818_2025" for r in research.reasons)

@@ -3,8 +3,9 @@
 Four routes, each with its own dates: drug registration with the NMPA; clinical research filed
 with the health authority (subjects are never charged); approved clinical translation in the
 Boao Lecheng pilot zone (from 2025-02-01, at filed prices); and clinical translation approved by
-the NHC under Decree No. 818 (from 2026-05-01). Anything else offered to patients for a fee is
-not permitted.
+the NHC under Decree No. 818 (from 2026-05-01, charged under the pricing rules, Art. 34). Research
+already under way on 2026-05-01 has one month to file (Art. 57). Anything else offered to patients
+for a fee is not permitted.
 """
 
 from __future__ import annotations
@@ -27,11 +28,17 @@ DATA = load_data_file(
         "drug_registration_route": [WINDOW],
         "drug_or_technology_boundary": _DATED,
         "research_filing": [WINDOW],
+        "unfiled_research_penalty": _DATED,
+        "transition": fact(**{"from": "date", "filing_due_by": "date"}),
+        "transition_count": fact(),
         "research_fees": [WINDOW],
         "boao_provisions": _DATED,
-        "boao_fees": fact(),
+        "boao_after_decree818": _DATED,
+        "boao_fees": fact(statement="text"),
+        "unapproved_use_penalty": _DATED,
         "nhc_translation": _DATED,
-        "nhc_fees": fact(),
+        "nhc_conditions": _DATED,
+        "nhc_fees": fact(statement="text"),
         "approved_drugs": [fact(name="text", description="text", approved_on="date")],
         "approvals_checked_on": fact(value="date"),
     },
@@ -65,17 +72,29 @@ INFO = RuleInfo(
                   "Marketing approval, clinical research, or a treatment offered to patients for a fee.",
                   choices=PURPOSES),
         InputSpec("institution_filed", "bool", "Are the institution and the project filed?",
-                  "Clinical research needs the institution and the project filed with the health authority."),
+                  "Under the 2015 Measures, the institution and the project are filed with the health authorities; "
+                  "from 2026-05-01, the project is filed with the NHC under Decree No. 818 (Art. 15)."),
         InputSpec("place", "choice", "Where does it take place?",
                   "The Boao Lecheng pilot zone in Hainan has its own rules for new biomedical technologies.",
                   choices=PLACES, default="elsewhere"),
         InputSpec("clinical_use_approval", "choice", "Is the treatment approved for clinical use?",
                   "Approval of the technology for use in patients (clinical translation), not a drug approval.",
                   choices=CLINICAL_USE_APPROVALS, default="none"),
+        InputSpec("under_way_before_decree", "bool", "Was the research already under way before 2026-05-01?",
+                  "Research started before Decree No. 818 took effect may continue, but must be filed under the "
+                  "Decree within one month (Art. 57); a filing under the 2015 Measures alone does not count.",
+                  default=False),
+        InputSpec("institution_meets_conditions", "bool",
+                  "Does the hospital meet the conditions the NHC published for the technology?",
+                  "Only for a treatment the NHC approved: the hospital and its staff must meet the published "
+                  "conditions (Decree No. 818 Art. 34).",
+                  default=True),
     ),
     outcomes={
         "drug_registration": "Drug registration with the NMPA",
         "clinical_research_filing": "Clinical research, filed with the health authority",
+        # Art. 57's month to file; the shared outcome id keeps the neutral tone of "a filing is still owed".
+        "registration_required": "Research under way before Decree No. 818: may continue, must be filed within the month",
         "boao_special_access": "Approved treatment in the Boao Lecheng pilot zone",
         "approved_use": "Approved clinical use under Decree No. 818",
         "not_permitted": "Not permitted",
@@ -98,10 +117,11 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
     finding.add("governing_document", "Which document governs stem-cell clinical research on this date?", None,
                 f"{governing['clause']}.", governing)
     purpose = given["purpose"]
+    extra: dict[str, Any] = {}
     if purpose == "marketing_approval":
         charged = _drug_registration(finding, as_of)
     elif purpose == "clinical_research":
-        charged = _clinical_research(finding, as_of, given)
+        charged = _clinical_research(finding, as_of, given, extra)
     else:
         charged = _treatment_for_a_fee(finding, as_of, given)
     approved = [drug for drug in DATA["approved_drugs"] if drug["approved_on"] <= as_of]
@@ -115,6 +135,7 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
         "governing_document": governing["source"],
         "approved_stem_cell_drugs": [drug["name"] for drug in approved],
         "may_the_patient_be_charged": charged,
+        **extra,
     }
     return finding
 
@@ -128,19 +149,29 @@ def _drug_registration(finding: Finding, as_of: date) -> str:
     boundary = DATA["drug_or_technology_boundary"]
     if as_of >= boundary["from"]:
         finding.add("drug_or_technology", "Is it a drug or a new biomedical technology?", None,
-                    "Decree No. 818 governs technologies, not products for the market; guidelines from the NHC "
-                    "and the NMPA draw the line between the two.", boundary)
+                    "Trials to develop a drug follow the Drug Administration Law, not Decree No. 818; guidelines "
+                    "of the NHC and the NMPA draw the line between a drug and a new biomedical technology.",
+                    boundary)
     finding.outcome = "drug_registration"
     return "Once approved as a drug, as for any medicine"
 
 
-def _clinical_research(finding: Finding, as_of: date, given: dict[str, Any]) -> str:
+def _clinical_research(finding: Finding, as_of: date, given: dict[str, Any], extra: dict[str, Any]) -> str:
     filed = given["institution_filed"]
     filing = entry_on(DATA["research_filing"], as_of)
-    finding.add("institution_filed", "Are the institution and the project filed?", filed,
-                "The institution and the project are filed; the research may go ahead as filed research."
-                if filed else "Clinical research needs the institution and the project to be filed first.",
-                filing)
+    transition = DATA["transition"]
+    decree = as_of >= transition["from"]
+    if filed:
+        message = ("Filed with the NHC under Decree No. 818; the research may go ahead as filed research."
+                   if decree else
+                   "The institution and the project are filed; the research may go ahead as filed research.")
+    elif decree:
+        message = ("The project must pass academic and ethics review and be filed with the NHC within 5 working "
+                   "days of passing both, at a tertiary grade A hospital, on non-clinical evidence of safety and "
+                   "efficacy.")
+    else:
+        message = "Clinical research needs the institution and the project to be filed first."
+    finding.add("institution_filed", "Are the institution and the project filed?", filed, message, filing)
     finding.add("research_fees", "May research subjects be charged?", None, _NEVER_CHARGED,
                 entry_on(DATA["research_fees"], as_of))
     boao = DATA["boao_provisions"]
@@ -148,7 +179,30 @@ def _clinical_research(finding: Finding, as_of: date, given: dict[str, Any]) -> 
         finding.add("boao_provisions", "Do the Boao Lecheng provisions also apply?", None,
                     "Yes: in the pilot zone they also govern clinical research on cell therapy, with the "
                     "Hainan provincial health commission responsible.", boao)
-    finding.outcome = "clinical_research_filing" if filed else "not_permitted"
+    if filed:
+        finding.outcome = "clinical_research_filing"
+        return "No"
+    if decree and given["under_way_before_decree"]:
+        due = transition["filing_due_by"]
+        extra["filing_due_by"] = due
+        in_time = as_of <= due
+        finding.add("transition", "Research under way before 2026-05-01: is it still within the month to file?",
+                    in_time,
+                    f"Yes: it may continue under its protocol, and must be filed with the NHC by {due.isoformat()}."
+                    if in_time else
+                    f"No: the month to file ended on {due.isoformat()}; unfiled research is ordered to file within "
+                    "a time limit and then punished.", transition)
+        finding.add("transition_count", "How is the month counted?", None,
+                    f"From 2026-05-01, the first day not counted: the month ends on {due.isoformat()}.",
+                    DATA["transition_count"])
+        if in_time:
+            finding.outcome = "registration_required"
+            return "No"
+    if decree:
+        finding.add("unfiled_research", "What does research without a filing risk?", None,
+                    "The health authority orders it filed within a time limit; if it is still not filed, a fine "
+                    "and a ban on new biomedical research follow.", DATA["unfiled_research_penalty"])
+    finding.outcome = "not_permitted"
     return "No"
 
 
@@ -157,11 +211,16 @@ def _treatment_for_a_fee(finding: Finding, as_of: date, given: dict[str, Any]) -
     if approval == "boao":
         return _boao_translation(finding, as_of, given["place"])
     if approval == "nhc":
-        return _nhc_translation(finding, as_of)
+        return _nhc_translation(finding, as_of, given["institution_meets_conditions"])
     finding.add("no_charge", "May patients be charged for an unapproved stem-cell intervention?", False,
                 "No: without a drug approval or an approval for clinical use, a stem-cell intervention may not "
                 "be offered to patients for a fee; as research, subjects may not be charged at all.",
                 entry_on(DATA["research_fees"], as_of))
+    penalty = DATA["unapproved_use_penalty"]
+    if as_of >= penalty["from"]:
+        finding.add("unapproved_use", "What does using an unapproved technology in patients risk?", None,
+                    "The health authority orders it stopped, confiscates the income and fines the institution, "
+                    "with a ban on new biomedical research.", penalty)
     finding.outcome = "not_permitted"
     return "No"
 
@@ -172,8 +231,7 @@ def _boao_translation(finding: Finding, as_of: date, place: str) -> str:
     if as_of < boao["from"]:
         finding.add("boao_translation", description, False,
                     f"The Boao Lecheng provisions take effect on {boao['from'].isoformat()}; before then this "
-                    "calculator finds no approval route for clinical use in the zone (an earlier interim Boao "
-                    "measure is named by a law firm, but its dates were not found).", boao)
+                    "calculator finds no approval route for clinical use in the zone.", boao)
         finding.outcome = "not_permitted"
         return "No"
     if place != "boao_lecheng":
@@ -184,14 +242,18 @@ def _boao_translation(finding: Finding, as_of: date, place: str) -> str:
     finding.add("boao_translation", description, True,
                 f"Approved for clinical use under the Boao Lecheng provisions, in force since "
                 f"{boao['from'].isoformat()}, and used in the zone.", boao)
-    finding.add("boao_fees", "May the patient be charged?", None,
-                "Yes, as reported: institutions in the zone charge the price they filed with the provincial "
-                "authorities.", DATA["boao_fees"])
+    after = DATA["boao_after_decree818"]
+    if as_of >= after["from"]:
+        finding.add("boao_and_decree818", "Does Decree No. 818 change the zone's route?", None,
+                    "Not expressly: the Decree requires NHC approval for clinical translation and does not mention "
+                    "the zone's provisions.", after)
+    fees = DATA["boao_fees"]
+    finding.add("boao_fees", "May the patient be charged?", None, f"{fees['statement']}.", fees)
     finding.outcome = "boao_special_access"
-    return "Yes, at the price filed in the zone (reported)"
+    return fees["statement"]
 
 
-def _nhc_translation(finding: Finding, as_of: date) -> str:
+def _nhc_translation(finding: Finding, as_of: date, meets_conditions: bool) -> str:
     translation = DATA["nhc_translation"]
     description = "Is the treatment approved by the NHC for clinical use under Decree No. 818?"
     if as_of < translation["from"]:
@@ -201,10 +263,18 @@ def _nhc_translation(finding: Finding, as_of: date) -> str:
         finding.outcome = "not_permitted"
         return "No"
     finding.add("nhc_translation", description, True,
-                "Approved by the NHC for clinical use; the institution and its staff must meet the conditions "
-                "published with the approval.", translation)
-    finding.add("nhc_fees", "May the patient be charged?", None,
-                "Yes, as ordinary clinical practice under the approval; the Decree's text that could be read "
-                "does not address fees for approved use explicitly.", DATA["nhc_fees"])
+                "Approved by the NHC for clinical use, with published conditions for the institutions and staff "
+                "that use it and operating norms.", translation)
+    finding.add("nhc_conditions", "Does the hospital meet the NHC's published conditions?", meets_conditions,
+                "Yes: the hospital may use the approved technology, following its operating norms."
+                if meets_conditions else
+                "No: a hospital that does not meet the conditions may not use the technology; the health "
+                "authority orders it stopped, confiscates the income and fines the hospital.",
+                DATA["nhc_conditions"])
+    if not meets_conditions:
+        finding.outcome = "not_permitted"
+        return "No"
+    fees = DATA["nhc_fees"]
+    finding.add("nhc_fees", "May the patient be charged?", None, f"{fees['statement']}.", fees)
     finding.outcome = "approved_use"
-    return "Yes, as ordinary clinical practice (fees not addressed explicitly)"
+    return fees["statement"]
