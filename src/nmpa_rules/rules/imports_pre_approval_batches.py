@@ -191,7 +191,9 @@ def _check_overseas_marketing(finding: Finding, status: str, category: str) -> b
     if status == "change_not_cleared":
         finding.add("overseas_marketing", description, False,
                     "A change made after marketing abroad is neither approved nor filed there; section 2(1) "
-                    "requires it to be.", authorisation)
+                    "requires it to be. Annex 2, item 1 spares only the proof: where the overseas regulator "
+                    "cannot certify an approval-type change (not one of holder, holder's address, manufacturer, "
+                    "site or strength), a written explanation replaces the certificate.", authorisation)
         return False
     exempt = DATA["overseas_marketing_exemption"]
     if category not in exempt["values"]:
