@@ -4,8 +4,13 @@ One condition the rule cannot settle from the announcement alone: a drug not mar
 The announcement's title and section 2(1) presuppose overseas marketing; NMPA's interpretation
 exempts innovative and improved new drugs, and the announcement's application letter (Annex 1)
 leaves room for such an exemption. For such a drug that meets every other condition the
-rule answers "may be imported", names both texts in its reasons, warns, and reports the answer
-as resting on the interpretation, so that a reader sees the tension instead of a silent verdict.
+rule answers "may be imported", records the interpretation's exemption as the condition that
+lets the batch through (so that it shows wherever the passing reasons are listed), warns, and
+reports the answer as resting on the interpretation.
+
+From 2026-05-15 Decree No. 828 Art. 36 governs the sale of every drug's pre-approval batches.
+The rule reports it, with its penalty, beside the announcement's conditions but does not turn
+it into extra conditions: the two texts differ on points no published rule reconciles.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ DATA = load_data_file(
         "in_force": WINDOW,
         "categories": fact(values=["text"]),
         "china_approval": fact(),
+        "approval_kinds": fact(values=["text"]),
         "made_before_approval": fact(),
         "commercial_scale": fact(),
         "overseas_authorisation": fact(),
@@ -34,10 +40,12 @@ DATA = load_data_file(
         "site_and_process": fact(),
         "labelling": fact(),
         "gmp_evidence": fact(values=["text"]),
+        "gmp_exemption": fact(values=["text"]),
         "gmp_inspecting_authority": fact(values=["text"]),
         "gmp_batch_coverage": fact(),
         "release_after_approval": fact(),
         "shelf_life": fact(),
+        "decree_828_art_36": fact(**{"from": "date"}),
     },
     SOURCE_IDS,
 )
@@ -56,10 +64,15 @@ OVERSEAS_STATUS = (
     ("change_not_cleared", "Marketed abroad, but a later change is neither approved nor filed there"),
     ("not_marketed", "Not marketed anywhere outside China"),
 )
+APPROVAL_KINDS = (
+    ("marketing_approval", "The drug's marketing approval (registration certificate)"),
+    ("supplementary_approval", "A supplementary approval of a change made after marketing"),
+)
 GMP_EVIDENCE = (
     ("inspection_notice", "An inspection-result notice"),
     ("gmp_certificate", "A GMP certificate"),
-    ("none", "Neither"),
+    ("written_explanation", "A written explanation instead (a change batch exempt from GMP evidence)"),
+    ("none", "Nothing"),
 )
 GMP_AUTHORITIES = (
     ("china", "China's drug regulator"),
@@ -70,7 +83,9 @@ GMP_AUTHORITIES = (
 require_subset(DATA_FILE, "categories", DATA["categories"]["values"], dict(CATEGORIES))
 require_subset(DATA_FILE, "overseas_marketing_exemption", DATA["overseas_marketing_exemption"]["values"],
                dict(CATEGORIES))
+require_subset(DATA_FILE, "approval_kinds", DATA["approval_kinds"]["values"], dict(APPROVAL_KINDS))
 require_subset(DATA_FILE, "gmp_evidence", DATA["gmp_evidence"]["values"], dict(GMP_EVIDENCE))
+require_subset(DATA_FILE, "gmp_exemption", DATA["gmp_exemption"]["values"], dict(GMP_EVIDENCE))
 require_subset(DATA_FILE, "gmp_inspecting_authority", DATA["gmp_inspecting_authority"]["values"],
                dict(GMP_AUTHORITIES))
 
@@ -89,6 +104,9 @@ INFO = RuleInfo(
         InputSpec("overseas_status", "choice", "Is the drug marketed abroad?",
                   "An overseas regulator has allowed it on the market, and approved or received any later change.",
                   choices=OVERSEAS_STATUS),
+        InputSpec("approval_kind", "choice", "Which China approval does the batch follow?",
+                  "The announcement counts a supplementary approval as well as the first marketing approval.",
+                  choices=APPROVAL_KINDS, default="marketing_approval"),
         InputSpec("china_approval_date", "optional_date", "Date of the China approval",
                   "The day the drug (or a supplementary application) was approved in China; none if not approved."),
         InputSpec("manufactured_on", "date", "Date the batch was made",
@@ -102,10 +120,15 @@ INFO = RuleInfo(
         InputSpec("labels_match", "bool", "Do the package insert and labels match the China text?",
                   "They match the content the NMPA approved (or that was filed)."),
         InputSpec("gmp_evidence", "choice", "What shows the batch was made under GMP?",
-                  "An inspection-result notice or a GMP certificate.", choices=GMP_EVIDENCE),
+                  "An inspection-result notice or a GMP certificate; for some change batches, a written explanation.",
+                  choices=GMP_EVIDENCE),
         InputSpec("gmp_inspected_by", "choice", "Who inspected the site?",
                   "The authority behind the inspection notice or GMP certificate.",
                   choices=GMP_AUTHORITIES, default="production_country"),
+        InputSpec("supplement_needed_gmp_document", "bool",
+                  "Did the supplementary application need an inspection notice or GMP document?",
+                  "Under China's registration rules, for the change approved; only asked of a supplementary approval.",
+                  default=True),
         InputSpec("batch_covered_by_gmp_evidence", "bool", "Does the GMP evidence cover this batch?",
                   "It is an inspected batch or was made after one, or was made on or after the inspection start "
                   "date or the certificate's issue date."),
@@ -124,6 +147,14 @@ INFO = RuleInfo(
 )
 
 _LABELS = dict(CATEGORIES) | dict(GMP_EVIDENCE) | dict(GMP_AUTHORITIES)
+_PENALTY = (
+    "Selling such batches in breach of Art. 36 is punished under Art. 79(1) by the county-level or "
+    "higher drug regulator: an order to correct within a time limit, confiscation of the drugs and "
+    "the illegal income, and a fine of 10 to 20 times the value of the drugs (a value under CNY 100,000 "
+    "counts as CNY 100,000 for production or wholesale, under CNY 10,000 as CNY 10,000 for retail); "
+    "in serious cases also suspension of production or business, up to revocation of the "
+    "manufacturing or distribution licence."
+)
 
 
 def decide(as_of: date, given: dict[str, Any]) -> Finding:
@@ -138,11 +169,12 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
     rests_on_interpretation = _check_overseas_marketing(finding, given["overseas_status"], category)
     _check_approval(finding, as_of, given)
     _check_batch(finding, given)
-    _check_gmp(finding, given)
+    exempt = _check_gmp(finding, given)
     finding.add("shelf_life", "Is there a limit on the remaining shelf life?", None,
-                "No shelf-life limit was found in the parts of the announcement read (sections 1 and 2, "
-                "Annex 3); the rest of the text was not seen.",
+                "No shelf-life limit was found in the announcement (sections 1 and 2, Annexes 2 and 3) "
+                "or in Decree No. 828 Art. 36.",
                 DATA["shelf_life"])
+    _report_decree_828(finding, as_of, exempt)
     finding.outcome = "eligible" if finding.all_passed() else "not_eligible"
     finding.values = {"rests_on_the_interpretation": rests_on_interpretation and finding.outcome == "eligible"}
     return finding
@@ -159,7 +191,9 @@ def _check_overseas_marketing(finding: Finding, status: str, category: str) -> b
     if status == "change_not_cleared":
         finding.add("overseas_marketing", description, False,
                     "A change made after marketing abroad is neither approved nor filed there; section 2(1) "
-                    "requires it to be.", authorisation)
+                    "requires it to be. Annex 2, item 1 spares only the proof: where the overseas regulator "
+                    "cannot certify an approval-type change (not one of holder, holder's address, manufacturer, "
+                    "site or strength), a written explanation replaces the certificate.", authorisation)
         return False
     exempt = DATA["overseas_marketing_exemption"]
     if category not in exempt["values"]:
@@ -176,10 +210,12 @@ def _check_overseas_marketing(finding: Finding, status: str, category: str) -> b
                 "certificate, and lists \"innovative drug or improved new drug\" apart from \"originator or "
                 "improved drug already marketed abroad\". Which cases are exempt is set out in a part of the "
                 "letter that was not seen.", DATA["application_letter_boxes"])
-    finding.add("overseas_marketing_exemption", "Does NMPA's interpretation exempt this drug?", None,
-                "Yes, as reproduced: the interpretation makes \"already marketed abroad\" a precondition except "
-                "for innovative drugs and improved new drugs. This answer follows the interpretation. Note the "
-                "wording differs: category (1) says originator or improved drugs.", exempt)
+    finding.add("overseas_marketing_exemption", "Does NMPA's interpretation exempt this drug?", True,
+                "Yes, but only on NMPA's interpretation, not on the announcement's text: the interpretation "
+                "makes \"already marketed abroad\" a precondition except for innovative drugs and improved "
+                "new drugs, while the text requires marketing abroad. Confirm the case with the port authority "
+                "before shipping. Note the wording differs: category (1) says originator or improved drugs.",
+                exempt)
     return True
 
 
@@ -196,8 +232,9 @@ def _check_approval(finding: Finding, as_of: date, given: dict[str, Any]) -> Non
                     "Cannot be met until there is a China approval date.", DATA["release_after_approval"])
         return
     approved_yet = approved_on <= as_of
+    kind = "supplementary approval" if given["approval_kind"] == "supplementary_approval" else "marketing approval"
     finding.add("china_approval", f"Is the drug approved in China by {as_of.isoformat()}?", approved_yet,
-                f"China approval dated {approved_on.isoformat()}." if approved_yet
+                f"China {kind} dated {approved_on.isoformat()}." if approved_yet
                 else f"The approval comes on {approved_on.isoformat()}, after {as_of.isoformat()}: not yet.",
                 approval)
     made_before = manufactured_on < approved_on
@@ -245,15 +282,30 @@ def _check_batch(finding: Finding, given: dict[str, Any]) -> None:
                 DATA["labelling"])
 
 
-def _check_gmp(finding: Finding, given: dict[str, Any]) -> None:
+def _check_gmp(finding: Finding, given: dict[str, Any]) -> bool:
+    """Record the GMP evidence; True when the batch relies on Annex 2's exemption for change batches."""
     evidence = given["gmp_evidence"]
-    has_evidence = evidence in DATA["gmp_evidence"]["values"]
-    finding.add("gmp_evidence", "Is there an inspection-result notice or a GMP certificate?", has_evidence,
-                f"{_LABELS[evidence]}." if has_evidence
-                else "Neither an inspection-result notice nor a GMP certificate.",
-                DATA["gmp_evidence"])
-    if not has_evidence:
-        return
+    exempt_batch = given["approval_kind"] == "supplementary_approval" and not given["supplement_needed_gmp_document"]
+    description = "Is there an inspection-result notice or a GMP certificate (or, where allowed, a written explanation)?"
+    if evidence in DATA["gmp_exemption"]["values"]:
+        finding.add("gmp_evidence", description, exempt_batch,
+                    "A written explanation instead of a GMP document: the batch follows the supplementary approval "
+                    "of a change whose application needed no inspection notice or GMP document, so Annex 2 exempts "
+                    "it from filing one, and the port authority skips the batch-coverage check (Annex 3, item 2)."
+                    if exempt_batch else
+                    "A written explanation replaces the GMP document only for a batch of a change approved by a "
+                    "supplementary application that itself needed no inspection notice or GMP document; here an "
+                    "inspection-result notice or a GMP certificate is required.",
+                    DATA["gmp_exemption"])
+        return exempt_batch
+    if evidence not in DATA["gmp_evidence"]["values"]:
+        finding.add("gmp_evidence", description, False,
+                    "Nothing filed: this change batch needs at least the written explanation that Annex 2 accepts "
+                    "in place of a GMP document." if exempt_batch else
+                    "Neither an inspection-result notice nor a GMP certificate.",
+                    DATA["gmp_exemption"] if exempt_batch else DATA["gmp_evidence"])
+        return False
+    finding.add("gmp_evidence", description, True, f"{_LABELS[evidence]}.", DATA["gmp_evidence"])
     authority = given["gmp_inspected_by"]
     accepted = authority in DATA["gmp_inspecting_authority"]["values"]
     finding.add("gmp_inspected_by", "Is the inspecting authority one the announcement accepts?", accepted,
@@ -266,3 +318,23 @@ def _check_gmp(finding: Finding, given: dict[str, Any]) -> None:
                 "The batch is covered by the inspection or certificate." if covered
                 else "The batch was made before what the inspection or certificate covers.",
                 DATA["gmp_batch_coverage"])
+    return False
+
+
+def _report_decree_828(finding: Finding, as_of: date, exempt_batch: bool) -> None:
+    """From 2026-05-15, name the general rule of Decree No. 828 Art. 36 and its penalty."""
+    general = DATA["decree_828_art_36"]
+    if as_of < general["from"]:
+        return
+    message = (
+        "In force since 2026-05-15 for every drug, imported or made in China: batches made before the approval "
+        "document may be sold after it if they meet the release requirements and are commercial-scale batches "
+        "that passed the relevant GMP compliance inspection, or, for new drugs, rare-disease drugs, shortage "
+        "drugs and other clinically urgent drugs, commercial-scale batches made after passing it; the MAH "
+        "must manage the risk. " + _PENALTY
+    )
+    if exempt_batch:
+        message += (" Art. 36 ties every batch to a GMP compliance inspection; whether the announcement's "
+                    "exemption for change batches fits within it, neither text says.")
+    finding.add("decree_828_art_36", "What does the general rule for pre-approval batches add?", None, message,
+                general)
