@@ -47,6 +47,6 @@ def test_from_2027_the_pilot_is_not_in_force_and_the_decree_says_what_it_require
 
 
 def test_the_qa_staff_figure_is_a_law_firm_report_and_decides_nothing():
-    qa = _checks("2025-06-01")["qa_staff"]
+    qa = _checks("2025-12-01")["qa_staff"]
     assert qa.passed is None and qa.source_id == "ropesgray2024"
     assert "law firm" in qa.message
