@@ -138,8 +138,8 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
         "How many quality assurance staff must oversee the contract site?",
         None,
         "A law firm's note reports that the holder must assign at least two experienced QA staff to oversee "
-        "the contract sites; the plan's requirements for the holder and the contract manufacturers do not "
-        "state it, so it is not checked here.",
+        "the contract sites. Section 2(2) of the plan, on the holder and the contract manufacturers, does not "
+        "state it, and the plan's later sections could not be found in full, so it is not checked here.",
         DATA["qa_staff_reported"],
     )
     _describe_standing_basis(finding, as_of)
