@@ -4,6 +4,7 @@ from . import (
     biologics_segmented_pilot,
     hormones_pathway,
     imports_pre_approval_batches,
+    production_segmented_contract,
     stem_cells_pathway,
     timelines_review_clock,
 )
@@ -16,5 +17,6 @@ RULE_MODULES = {
         stem_cells_pathway,
         hormones_pathway,
         timelines_review_clock,
+        production_segmented_contract,
     )
 }

@@ -1,4 +1,9 @@
-"""Whether a biologic can join the segmented-production pilot (Pilot Work Plan 2024)."""
+"""Whether a biologic can join the segmented-production pilot (Pilot Work Plan 2024).
+
+The pilot ends on 2026-12-31. From 2026-05-15 Decree No. 828 (Arts. 31-33) is a standing basis
+for segmented contract production of named categories of drugs; the rule says so on every day
+both exist, and names those articles as what remains once the pilot has ended.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ DATA = load_data_file(
     {
         "in_force": WINDOW,
         "successor": fact(**{"from": "date", "text": "text"}),
+        "standing_basis": fact(**{"from": "date"}),
         "eligible_product_classes": fact(values=["text"]),
         "province_criteria": fact(),
         "unified_quality_system": fact(),
@@ -131,12 +137,35 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
         "qa_staff",
         "How many quality assurance staff must oversee the contract site?",
         None,
-        "A law-firm note reports at least two experienced QA staff overseeing the contract site; this was not "
-        "found in the plan as read, so it is not checked here.",
+        "A law firm's note reports that the holder must assign at least two experienced QA staff to oversee "
+        "the contract sites. Section 2(2) of the plan, on the holder and the contract manufacturers, does not "
+        "state it, and the plan's later sections could not be found in full, so it is not checked here.",
         DATA["qa_staff_reported"],
     )
+    _describe_standing_basis(finding, as_of)
     finding.outcome = "eligible" if finding.all_passed() else "not_eligible"
     return finding
+
+
+def _describe_standing_basis(finding: Finding, as_of: date) -> None:
+    """From 2026-05-15 the pilot and Decree No. 828 exist side by side until the pilot ends."""
+    basis = DATA["standing_basis"]
+    if as_of < basis["from"]:
+        return
+    last_day = DATA["in_force"]["until"].isoformat()
+    finding.add(
+        "standing_basis",
+        "What else allows segmented production on this date?",
+        None,
+        f"Since {basis['from'].isoformat()} Decree No. 828 Art. 32 (Art. 33 for vaccines) also allows segmented "
+        "contract production, for named categories of drugs of any kind, not only biologics: an innovative drug "
+        "whose process or equipment has special requirements; a drug that State Council departments name as "
+        "clinically urgent, urgent for a public-health emergency or needed for reserves; another drug the NMPA "
+        "specifies; always under one quality assurance system covering every site. The Decree does not mention "
+        f"the pilot: admission to the pilot is still decided by the plan, whose term ends on {last_day}; "
+        "from the next day only the Decree's articles remain.",
+        basis,
+    )
 
 
 def _describe_modality(finding: Finding, modality: str) -> None:
