@@ -245,4 +245,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-merge-info", merge_index_pages)
     app.connect("doctree-resolved", fill_generated_tables)
     app.add_css_file("print.css", media="print")
+    app.add_js_file("print.js", defer="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

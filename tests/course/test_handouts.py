@@ -34,12 +34,66 @@ def test_there_are_no_handouts_for_pages_no_longer_in_the_book(chapters, exercis
     assert {p.name for p in (HANDOUTS / "answer-keys").glob("*.pdf")} == {handout(c, answers=True).name for c in exercise_chapters}
 
 
-def test_the_whole_book_is_every_handout_in_order(chapters):
+def test_the_whole_book_has_a_cover_contents_and_every_handout_in_order(chapters):
     book = PdfReader(HANDOUTS / "book-student.pdf")
     parts = [len(PdfReader(handout(c)).pages) for c in chapters]
-    assert len(book.pages) == sum(parts)
-    starts = [book.get_destination_page_number(item) for item in book.outline]
-    assert starts == [sum(parts[:i]) for i in range(len(parts))], "one bookmark per page of the book, at its first PDF page"
+    outline = list(book.outline)
+    assert outline[0].title == "Contents"
+    front = book.get_destination_page_number(outline[1])
+    assert len(book.pages) == front + sum(parts), "cover and contents, then every page of the book"
+    starts = [book.get_destination_page_number(item) for item in outline[1:]]
+    assert starts == [front + sum(parts[:i]) for i in range(len(parts))], "one bookmark per page of the book, at its first PDF page"
+    assert squeeze("Beyond the Batch") in squeeze(book.pages[0].extract_text()), "the cover names the book"
+    contents = squeeze(" ".join(book.pages[k].extract_text() for k in range(1, front)))
+    for chapter, start in zip(chapters, starts):
+        assert squeeze(f"{chapter.title}{start + 1}") in contents, f"contents: {chapter.title!r} on page {start + 1}"
+
+
+def test_printed_page_numbers_run_on_through_the_whole_book():
+    book = PdfReader(HANDOUTS / "book-student.pdf")
+    first_chapter = book.get_destination_page_number(list(book.outline)[1])
+    assert squeeze("Contents \u00b7 2") in squeeze(book.pages[1].extract_text()), "the contents are numbered from 2, after the cover"
+    for index in (first_chapter, len(book.pages) // 2, len(book.pages) - 1):
+        assert page_number_printed(book.pages[index]) == str(index + 1), f"book-student.pdf, sheet {index + 1}"
+
+
+def test_every_sheet_names_its_edition_and_no_sheet_is_blank(chapters, exercise_chapters):
+    printed = [(handout(c), "Student edition") for c in chapters]
+    printed += [(handout(c, answers=True), "Instructor copy: answer key") for c in exercise_chapters]
+    printed += [(HANDOUTS / "book-student.pdf", "Student edition")]
+    for pdf, label in printed:
+        pages = PdfReader(pdf).pages
+        for index, page in enumerate(pages):
+            if pdf.name == "book-student.pdf" and index == 0:
+                continue  # the cover names the edition in its own words
+            text = page.extract_text()
+            assert squeeze(label) in squeeze(text), f"{pdf.name}, sheet {index + 1}: no {label!r}"
+            body = squeeze(text).replace(squeeze(label), "", 1)
+            assert len(body) > 80 + len(squeeze(pdf.stem)), f"{pdf.name}, sheet {index + 1} is blank but for its footer"
+
+
+def test_answer_keys_hold_only_the_exercises_and_stay_short(exercise_chapters):
+    total = 0
+    for chapter in exercise_chapters:
+        key = handout(chapter, answers=True)
+        total += len(PdfReader(key).pages)
+        assert len(PdfReader(key).pages) < len(PdfReader(handout(chapter)).pages), f"{key.name} is as long as its chapter"
+        assert "Learning objectives" not in pdf_text(key), f"{key.name} prints the chapter, not only its exercises"
+    assert total < 60, f"the answer keys take {total} printed pages"
+
+
+def page_number_printed(page) -> str:
+    """The text stamped at the bottom right of a sheet."""
+    width = float(page.mediabox.width)
+    found: list[str] = []
+
+    def visit(text, cm, tm, font, size):
+        x, y = tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]
+        if text.strip() and y < 25 and x > width * 0.8:
+            found.append(text.strip())
+
+    page.extract_text(visitor_text=visit)
+    return " ".join(found)
 
 
 def test_chinese_text_is_printed_with_a_font_that_has_chinese_glyphs(chapters):
