@@ -47,10 +47,13 @@ OUTCOME_TONES = {
     # The scenario is blocked.
     "not_eligible": "negative",
     "not_permitted": "negative",
+    "supplement_late": "negative",
+    "inconsistent": "negative",
     # A fact or a longer road, neither good nor bad in itself.
     "drug_registration": "neutral",
     "registration_required": "neutral",
     "computed": "neutral",
+    "awaiting_supplement": "neutral",
     "not_in_force": "neutral",
 }
 _TONE_STYLES = {

@@ -136,9 +136,9 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
                     SUPPLEMENT)
         return finding
     answer_due = add_working_days(requested, SUPPLEMENT["answer_working_days"]).end
-    asked = (f"Yes, on {requested.isoformat()}, after {used} of {limit} working days. The applicant had "
-             f"{SUPPLEMENT['answer_working_days']} working days, to {answer_due.isoformat()}, to supply all of it; "
-             "that time is not counted.")
+    asked = (f"Yes, on {requested.isoformat()}, after {used} of {limit} working days. The applicant's time to "
+             f"supply all of it runs {SUPPLEMENT['answer_working_days']} working days, to {answer_due.isoformat()}, "
+             "and is not counted.")
     if received is None:
         if as_of > answer_due:
             finding.outcome = "supplement_late"
@@ -202,15 +202,24 @@ def _date_problems(procedure_name: str, started_on: date, requested: date | None
 
 def _counting_reasons(finding: Finding, procedure_name: str, procedure: dict, started_on: date) -> None:
     rule = DATA["working_days_rule"]
-    if started_on >= rule["from"]:
-        finding.add("working_days", "Why working days?", None,
-                    f"The Drug Registration Regulation, in force since {rule['from'].isoformat()}, counts its "
-                    "periods in working days" + (" and repeats the law's 60-working-day IND clock (Arts. 23 and 96)."
-                                                 if procedure_name == "ind" else "."), rule)
+    accepted = f"Accepted on {started_on.isoformat()}, so the texts in force that day apply: "
+    question = "Which rules apply to this clock, and why?"
+    if started_on < rule["from"]:
+        finding.add("rules_applied", question, None,
+                    accepted + f"the Drug Administration Law's {procedure['working_days']}-working-day IND clock. The "
+                    f"Drug Registration Regulation, with its rules on counting, took effect only on "
+                    f"{rule['from'].isoformat()}.", procedure)
     else:
-        finding.add("working_days", "Why working days?", None,
-                    f"The law itself sets 60 working days; the Drug Registration Regulation's rules on counting "
-                    f"took effect only on {rule['from'].isoformat()}.", procedure)
+        which = {
+            "ind": "the Drug Administration Law's 60-working-day IND clock, which the Drug Registration "
+                   "Regulation repeats (Arts. 23 and 96)",
+            "ind_fast_channel": "Announcement 2025 No. 86's 30-working-day channel for a qualifying Class 1 "
+                                "innovative drug",
+        }.get(procedure_name, f"the Drug Registration Regulation's {procedure['working_days']}-working-day "
+                              "time limit and its rules on supplementary data")
+        finding.add("rules_applied", question, None,
+                    accepted + which + f"; the Regulation, in force since {rule['from'].isoformat()}, counts its "
+                    "periods in working days.", rule)
     first_day = DATA["first_day_not_counted"]
     finding.add("first_day_not_counted", "Is the day of acceptance counted?", None,
                 f"No: counting starts on the day after {started_on.isoformat()}.", first_day)
