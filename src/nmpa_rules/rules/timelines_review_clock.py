@@ -202,24 +202,21 @@ def _date_problems(procedure_name: str, started_on: date, requested: date | None
 
 def _counting_reasons(finding: Finding, procedure_name: str, procedure: dict, started_on: date) -> None:
     rule = DATA["working_days_rule"]
-    accepted = f"Accepted on {started_on.isoformat()}, so the texts in force that day apply: "
     question = "Which rules apply to this clock, and why?"
     if started_on < rule["from"]:
         finding.add("rules_applied", question, None,
-                    accepted + f"the Drug Administration Law's {procedure['working_days']}-working-day IND clock. The "
-                    f"Drug Registration Regulation, with its rules on counting, took effect only on "
-                    f"{rule['from'].isoformat()}.", procedure)
+                    f"Accepted on {started_on.isoformat()}: the law's {procedure['working_days']}-working-day IND "
+                    f"clock applies; the Drug Registration Regulation took effect only on {rule['from'].isoformat()}.",
+                    procedure)
     else:
         which = {
-            "ind": "the Drug Administration Law's 60-working-day IND clock, which the Drug Registration "
-                   "Regulation repeats (Arts. 23 and 96)",
-            "ind_fast_channel": "Announcement 2025 No. 86's 30-working-day channel for a qualifying Class 1 "
-                                "innovative drug",
-        }.get(procedure_name, f"the Drug Registration Regulation's {procedure['working_days']}-working-day "
-                              "time limit and its rules on supplementary data")
-        finding.add("rules_applied", question, None,
-                    accepted + which + f"; the Regulation, in force since {rule['from'].isoformat()}, counts its "
-                    "periods in working days.", rule)
+            "ind": "the law's 60-working-day IND clock applies, repeated in the Drug Registration Regulation "
+                   "(Arts. 23, 96), which counts in working days",
+            "ind_fast_channel": "Announcement No. 86's 30-working-day channel applies; the Drug Registration "
+                                "Regulation counts in working days",
+        }.get(procedure_name, f"the Drug Registration Regulation's {procedure['working_days']}-working-day limit "
+                              "applies; it counts in working days")
+        finding.add("rules_applied", question, None, f"Accepted on {started_on.isoformat()}: {which}.", rule)
     first_day = DATA["first_day_not_counted"]
     finding.add("first_day_not_counted", "Is the day of acceptance counted?", None,
                 f"No: counting starts on the day after {started_on.isoformat()}.", first_day)
