@@ -98,3 +98,22 @@ def test_the_glossary_has_at_least_forty_bilingual_terms():
     assert len(headwords) >= 40, f"{len(headwords)} glossary terms"
     glossary = page_text(page_path("book/reference/glossary"))
     assert len(re.findall(r"\*\*[^*]*[\u4e00-\u9fff][^*]*\*\*", glossary)) >= len(headwords), "a glossary entry lacks its Chinese term in bold"
+
+
+# Question-and-answer pages are not chapters (no objectives or exercises: each entry answers one
+# reader's question), but they keep the basics readers and search rely on.
+QUESTION_PAGES = [d for d in toc_docnames() if d.startswith("book/questions/")]
+
+
+def test_the_question_pages_are_in_the_table_of_contents():
+    assert {"book/questions/index", "book/questions/patients", "book/questions/clinicians", "book/questions/companies"} <= set(QUESTION_PAGES)
+
+
+@pytest.mark.parametrize("docname", QUESTION_PAGES)
+def test_question_pages_have_the_template_basics(docname):
+    text = page_text(page_path(docname))
+    assert re.search(r"Last reviewed: \d{4}-\d{2}-\d{2} · Level: ", text), f"{docname}: no 'Last reviewed: YYYY-MM-DD · Level: ...'"
+    assert "## Overview" in text, f"{docname}: no Overview"
+    unlabelled = re.findall(r"(?<!\)=)\n\n(#{1,3} .+)", text)
+    assert not unlabelled, f"{docname}: headings without a (label)= line before them: {unlabelled[:3]}"
+    assert cited_keys(text), f"{docname}: no {{cite}}"
