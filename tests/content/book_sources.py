@@ -42,9 +42,11 @@ def page_text(path: Path) -> str:
 
 
 def chapter_docnames() -> list[str]:
-    """Pages that follow the chapter template: the primer and every level's chapters."""
-    levels = ("book/fundamentals/", "book/intermediate/", "book/academic/")
-    return [d for d in toc_docnames() if d.startswith(levels) or d == "book/start/nmpa-primer"]
+    """Pages that follow the chapter template: the primer and every level's chapters, and the
+    case studies (their index is a list, not a chapter)."""
+    levels = ("book/fundamentals/", "book/intermediate/", "book/academic/", "book/cases/")
+    return [d for d in toc_docnames()
+            if (d.startswith(levels) and d != "book/cases/index") or d == "book/start/nmpa-primer"]
 
 
 def bib_keys() -> set[str]:
