@@ -40,7 +40,7 @@ DATA = load_data_file(
         "nhc_translation": _DATED,
         "nhc_conditions": _DATED,
         "nhc_fees": fact(statement="text"),
-        "approved_drugs": [fact(name="text", description="text", approved_on="date")],
+        "approved_drugs": [fact(name="text", description="text", announced_on="date")],
     },
     SOURCE_IDS,
 )
@@ -124,10 +124,10 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
         charged = _clinical_research(finding, as_of, given, extra)
     else:
         charged = _treatment_for_a_fee(finding, as_of, given)
-    approved = [drug for drug in DATA["approved_drugs"] if drug["approved_on"] <= as_of]
+    approved = [drug for drug in DATA["approved_drugs"] if drug["announced_on"] <= as_of]
     for drug in approved:
         finding.add("approved_stem_cell_drug", "Which stem-cell drugs are approved by this date?", None,
-                    f"{drug['description']}, approved on {drug['approved_on'].isoformat()}.", drug)
+                    f"{drug['description']}; the NMPA announced the approval on {drug['announced_on'].isoformat()}.", drug)
     # The count of approvals is a changing fact, kept once in facts.yaml with the day it was checked.
     checked_on = book_facts.fact("stem_cell_drugs_approved").as_of
     if as_of > checked_on:
