@@ -141,7 +141,10 @@ class Book:
             (self.output / "_images").mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, self.output / "_images" / name)
             self.images.add(name)
-            tag[attribute] = f"_images/{name}"
+            # An <img> scales the Graphviz SVG to the slide; an <object> keeps its printed size.
+            image = piece.new_tag("img", src=f"_images/{name}", alt=tag.get("aria-label") or tag.get("alt", ""))
+            image["class"] = "diagram"
+            tag.replace_with(image)
         return str(piece)
 
 
@@ -242,7 +245,9 @@ PAGE = """<!DOCTYPE html>
 SLIDE = """<section class="slide{extra}" aria-label="Slide {number}: {title}">
 <div class="slide-content">
 <h2>{title}</h2>
+<div class="slide-body">
 {body}
+</div>
 </div>
 <aside class="notes">
 {notes}

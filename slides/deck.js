@@ -40,11 +40,23 @@
     document.documentElement.style.setProperty("--scale", factor.toFixed(4));
   }
 
+  // Shrinks the slide's body, never its title, to the largest size at which the slide fits
+  // the stage (a narrower table wraps less, so the size is searched, not computed).
   function fit(slide) {
     const content = slide.querySelector(".slide-content");
-    content.style.zoom = "";
-    const overflow = content.scrollHeight / STAGE.height;
-    if (overflow > 1) content.style.zoom = Math.max(0.5, 1 / overflow).toFixed(3);
+    const body = slide.querySelector(".slide-body");
+    const fits = () => content.scrollHeight <= content.clientHeight;
+    body.style.zoom = "";
+    if (fits()) return;
+    let low = 0.4;
+    let high = 1;
+    for (let step = 0; step < 7; step += 1) {
+      const middle = (low + high) / 2;
+      body.style.zoom = middle.toFixed(3);
+      if (fits()) low = middle;
+      else high = middle;
+    }
+    body.style.zoom = low.toFixed(3);
   }
 
   function show(index, broadcast = true) {
