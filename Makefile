@@ -13,7 +13,7 @@ LIVE_RUNTIME := $(VENDOR)/live/manifest.json
 RULES_STAMP := _build/.rules-snapshot
 RULES_SOURCES := $(shell find src/nmpa_rules -type f \( -name '*.py' -o -name '*.yaml' \))
 
-.PHONY: book student handouts dist test serve clean vendor system-deps-book system-deps-test
+.PHONY: book student handouts slides dist test serve clean vendor system-deps-book system-deps-test
 
 book: system-deps-book $(RUNTIME_STAMP) $(VENDOR_STAMP) $(LIVE_RUNTIME) $(RULES_STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
@@ -31,8 +31,12 @@ student: system-deps-book $(RUNTIME_STAMP) $(VENDOR_STAMP) $(LIVE_RUNTIME) $(RUL
 handouts: book student system-deps-test $(DEV_STAMP)
 	$(BIN)/python scripts/make_handouts.py
 
-# The offline bundle in _build/dist: both editions and the handouts, zipped, with checksums.
-dist: handouts
+# Slides for the five course modules in _build/slides, pulled from the built book (a few seconds).
+slides: book $(RUNTIME_STAMP)
+	$(BIN)/python scripts/build_slides.py
+
+# The offline bundle in _build/dist: both editions, the handouts and the slides, zipped, with checksums.
+dist: handouts slides
 	$(BIN)/python scripts/make_dist.py
 
 # The course-kit tests (tests/course) read what `dist` produces; each step only redoes what changed.

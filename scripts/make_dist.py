@@ -3,10 +3,11 @@
 - beyond-the-batch-site.zip: the full edition (for trainers), a folder of static files;
 - beyond-the-batch-student.zip: the student edition (no solutions);
 - beyond-the-batch-handouts.zip: the PDF handouts and answer keys;
+- beyond-the-batch-slides.zip: the slides of the five course modules, with speaker notes;
 each with a .sha256 beside it (check with `sha256sum -c <file>.sha256`), and a README.txt
 that says how to serve a site with nothing but Python. Each zip holds one folder named like
 the zip, so it unpacks cleanly. Entries are sorted and dated 1980-01-01, so the same inputs
-give byte-identical zips. Run after `make handouts` (`make dist` does both).
+give byte-identical zips. Run after `make handouts` and `make slides` (`make dist` does all three).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ BUNDLES = {
     "beyond-the-batch-site": REPO / "_build" / "html",
     "beyond-the-batch-student": REPO / "_build" / "student" / "html",
     "beyond-the-batch-handouts": REPO / "_build" / "handouts",
+    "beyond-the-batch-slides": REPO / "_build" / "slides",
 }
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -34,6 +36,8 @@ beyond-the-batch-site.zip      the full edition, with solutions (for trainers)
 beyond-the-batch-student.zip   the student edition, without solutions (for learners)
 beyond-the-batch-handouts.zip  PDF handouts per chapter and for the whole book (student
                                edition), and an answer key per chapter
+beyond-the-batch-slides.zip    slides for the five course modules, with speaker notes (for
+                               trainers): serve the folder as below and open index.html
 
 Check a download:   sha256sum -c beyond-the-batch-student.zip.sha256
 
@@ -69,7 +73,7 @@ def write_checksum(path: Path) -> None:
 def main() -> int:
     missing = [str(folder.relative_to(REPO)) for folder in BUNDLES.values() if not folder.is_dir()]
     if missing:
-        print(f"Missing {', '.join(missing)}: run 'make handouts' first.", file=sys.stderr)
+        print(f"Missing {', '.join(missing)}: run 'make handouts' and 'make slides' first.", file=sys.stderr)
         return 1
     started = time.perf_counter()
     DIST.mkdir(parents=True, exist_ok=True)
