@@ -42,7 +42,7 @@ OUTPUT = REPO / "_build" / "handouts"
 # printed again.
 PRINTED = REPO / "_build" / ".handouts-printed"
 # What a printed page depends on besides its own HTML: the files the edition serves for print.
-SERVED_FOR_PRINT = ("_static/print.css", "_static/custom.css", "_static/print.js")
+SERVED_FOR_PRINT = ("_static/print.css", "_static/custom.css", "_static/print.js", "_static/course-sheets.css")
 MANIFEST = PRINTED / "manifest.json"
 # Bump when the way a page is printed changes (footer, compacting), so every page is reprinted.
 PRINT_RECIPE = "2"

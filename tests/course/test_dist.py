@@ -13,7 +13,7 @@ from browser_support import chromium_browser, serve_directory
 
 from .conftest import DIST, _require
 
-BUNDLES = ("beyond-the-batch-site", "beyond-the-batch-student", "beyond-the-batch-handouts")
+BUNDLES = ("beyond-the-batch-site", "beyond-the-batch-student", "beyond-the-batch-handouts", "beyond-the-batch-slides")
 
 
 @pytest.mark.parametrize("name", [f"{b}.zip" for b in BUNDLES] + ["README.txt"])
