@@ -125,7 +125,7 @@ def test_an_unknown_card_is_refused_by_name():
 
 
 def test_a_reason_carries_its_card_and_the_result_shows_the_original_words():
-    decision = evaluate("timelines.review_clock", "2026-12-05", procedure="ind", accepted_on="2026-11-02")
+    decision = evaluate("timelines.review_clock", "2026-12-05", procedure="ind", started_on="2026-11-02")
     cards = [reason.card for reason in decision.reasons if reason.card]
     assert cards == ["dal-19"]
     assert decision.to_dict()["reasons"][[r.card for r in decision.reasons].index("dal-19")]["card"] == "dal-19"

@@ -10,16 +10,23 @@ inline, linked to the card.
 
 The English title, document number, address and confidence of an instrument come from
 data/sources.yaml (its ``source``); nothing here is typed a second time.
+
+The glossary's index by Chinese term lives here too, since the glossary and the cards are the
+book's terminology: ```{glossary-zh-index}``` lists every glossary entry that gives a Chinese
+term, sorted by pinyin (computed with pypinyin at build time), each linked to its entry.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 from html import escape
 from pathlib import Path
 
 from docutils import nodes
+from pypinyin import Style, lazy_pinyin
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
@@ -150,8 +157,76 @@ class ClauseCardRole(SphinxRole):
         return [nodes.raw("", html, format="html")], []
 
 
+_GLOSSARY_BLOCK = re.compile(r"^(`{3,}|:{3,})\{glossary\}[^\n]*\n(.*?)^\1\s*$", re.MULTILINE | re.DOTALL)
+_CHINESE_TERM = re.compile(r"\*\*([^*]*[\u3400-\u9fff][^*]*)\*\*(?:\s*\(([^);]+)[;)])?")
+
+
+def chinese_index(page_text: str) -> list[tuple[str, str, str]]:
+    """(Chinese term, its pinyin as the entry gives it, English headword) for every glossary
+    entry whose definition opens with a Chinese term in bold, sorted by pinyin."""
+    found = []
+    for _, block in _GLOSSARY_BLOCK.findall(page_text):
+        headword = None
+        for line in block.splitlines():
+            if line and not line[0].isspace() and not line.startswith(":"):
+                headword = line.strip()
+                continue
+            if headword and line.strip():
+                match = _CHINESE_TERM.match(line.strip())
+                if match:
+                    found.append((match.group(1), (match.group(2) or "").strip(), headword))
+                headword = None
+    with_pinyin = [(chinese, spelled or " ".join(lazy_pinyin(chinese, style=Style.TONE)), headword)
+                   for chinese, spelled, headword in found]
+    return sorted(with_pinyin, key=lambda entry: (pinyin_key(entry[1]), entry[0]))
+
+
+def pinyin_key(spelled: str) -> str:
+    """Pinyin as plain letters for sorting: tone marks, spaces and apostrophes dropped. An
+    entry's own pinyin wins over pypinyin's guess, which can miss a reading (调休 is tiáoxiū)."""
+    letters = unicodedata.normalize("NFD", spelled.lower())
+    return "".join(char for char in letters if char.isascii() and (char.isalnum()))
+
+
+class GlossaryChineseIndex(SphinxDirective):
+    """A table of the page's glossary by Chinese term, in pinyin order, linked to each entry."""
+
+    def run(self):
+        path = self.env.doc2path(self.env.docname)
+        entries = chinese_index(Path(path).read_text(encoding="utf-8"))
+        table = nodes.table(classes=["glossary-zh-index"])
+        group = nodes.tgroup(cols=3)
+        table += group
+        for width in (30, 35, 35):
+            group += nodes.colspec(colwidth=width)
+        head = nodes.thead()
+        group += head
+        head += self._row([nodes.Text("中文"), nodes.Text("Pinyin"), nodes.Text("English entry")])
+        body = nodes.tbody()
+        group += body
+        for chinese, spelled, headword in entries:
+            link = addnodes.pending_xref(
+                "", refdomain="std", reftype="term", reftarget=headword, refexplicit=True, refwarn=True
+            )
+            link += nodes.inline(headword, headword)
+            body += self._row([nodes.inline(chinese, chinese, classes=["zh"]), nodes.Text(spelled), link])
+        return [table]
+
+    @staticmethod
+    def _row(cells) -> nodes.row:
+        row = nodes.row()
+        for cell in cells:
+            entry = nodes.entry()
+            paragraph = nodes.paragraph()
+            paragraph += cell
+            entry += paragraph
+            row += entry
+        return row
+
+
 def setup(app: Sphinx) -> dict:
     app.add_directive("instrument-cards", InstrumentCards)
     app.add_directive("clause-card", ClauseCardDirective)
     app.add_role("clause-card", ClauseCardRole())
+    app.add_directive("glossary-zh-index", GlossaryChineseIndex)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
