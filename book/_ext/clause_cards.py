@@ -209,7 +209,8 @@ class GlossaryChineseIndex(SphinxDirective):
                 "", refdomain="std", reftype="term", reftarget=headword, refexplicit=True, refwarn=True
             )
             link += nodes.inline(headword, headword)
-            body += self._row([nodes.inline(chinese, chinese, classes=["zh"]), nodes.Text(spelled), link])
+            term = nodes.raw("", f'<span lang="zh-CN">{escape(chinese)}</span>', format="html")
+            body += self._row([term, nodes.Text(spelled), link])
         return [table]
 
     @staticmethod
