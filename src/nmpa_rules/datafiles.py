@@ -25,8 +25,9 @@ class MapOf:
     schema: Any
 
 
-FACT = {"source": "source", "clause": "text", "caveat?": "text"}
-"""Every fact names the source it rests on and the clause; a caveat becomes a warning."""
+FACT = {"source": "source", "clause": "text", "caveat?": "text", "card?": "text"}
+"""Every fact names the source it rests on and the clause; a caveat becomes a warning; a card
+names the clause card (data/clause_cards.yaml) that holds the clause's original words."""
 
 
 def fact(**fields: Any) -> dict[str, Any]:

@@ -100,6 +100,8 @@ class Reason:
     message: str
     source_id: str | None
     clause: str | None
+    # The clause card of data/clause_cards.yaml holding the clause's original words, if any.
+    card: str | None = None
 
 
 def json_ready(value: Any) -> Any:
@@ -168,6 +170,7 @@ class Decision:
                     "message": r.message,
                     "source_id": r.source_id,
                     "clause": r.clause,
+                    "card": r.card,
                 }
                 for r in self.reasons
             ],

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any
 
+from ..clause_cards import clause_card
 from ..errors import InputError
 from ..evaluation import evaluate, list_rules, rule_info
 from ..inputs import describe_kind, describe_number
@@ -26,6 +27,8 @@ from .presets import presets
 
 BIBLIOGRAPHY_URL = "../reference/bibliography.html"
 """Where the book lists every source, relative to a calculator page."""
+INSTRUMENTS_URL = "../reference/instruments.html"
+"""Where the book shows every clause card, relative to a calculator page."""
 
 
 def _bibliography_link(source_id: str) -> str:
@@ -144,6 +147,12 @@ def _reason_html(reason: Reason, numbers: dict[str, int]) -> str:
     if reason.source_id:
         clause = f", {escape(reason.clause)}" if reason.clause else ""
         cited = f'<br><small style="color:#444">Source [{numbers[reason.source_id]}]{clause}</small>'
+    if reason.card:
+        card = clause_card(reason.card)
+        cited += (
+            f'<br><small lang="zh-CN"><a href="{INSTRUMENTS_URL}#{card.anchor}" '
+            f'title="{escape(card.en)}">「{escape(card.zh)}」</a></small>'
+        )
     return (
         '<li style="margin:0 0 0.6em 0">'
         f'<span style="color:{colour};font-weight:600">{symbol} {word}</span> · '

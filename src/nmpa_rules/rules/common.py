@@ -20,7 +20,7 @@ class Finding:
 
     def add(self, check: str, description: str, passed: bool | None, message: str, fact: dict) -> None:
         """Record one reason resting on ``fact``; the fact's caveat, if any, becomes a warning."""
-        self.reasons.append(Reason(check, description, passed, message, fact["source"], fact["clause"]))
+        self.reasons.append(Reason(check, description, passed, message, fact["source"], fact["clause"], fact.get("card")))
         if fact.get("caveat"):
             self.warn(fact["caveat"])
 
