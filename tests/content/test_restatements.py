@@ -12,6 +12,9 @@ place where the fact can drift, and a reason for a learner to skim. What counts:
 - A page that only links to the home page (for example "the clock is explained in ...") does
   not match, because the patterns look for the fact itself: the number of days, the dates, the
   words "no ... compounding".
+- The Drug Administration Law's dates are restated by its revision date (2019-08-26) or by
+  "revised ... 2019". Its entry into force, 2019-12-01, may appear alone where it is the point
+  being taught: the day a rule such as the IND clock began to apply.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ TOPICS = {
     ),
     "the Drug Administration Law's revision dates": (
         "book/start/nmpa-primer",
-        re.compile(r"2019-08-26|2019-12-01|26 August 2019|1 December 2019|August 26, 2019|December 1, 2019", re.I),
+        re.compile(r"2019-08-26|26 August 2019|August 26, 2019|revised (?:on |in )?(?:2019|\d{4}-\d{2}-\d{2})", re.I),
     ),
     "China has no compounding-pharmacy regime": (
         "book/fundamentals/hormones",
@@ -61,6 +64,7 @@ def test_each_fact_is_explained_on_its_home_page_only(topic):
         ("the IND clock of 60 working days", "the regulator decides within 60 working days of acceptance"),
         ("the IND clock of 60 working days", "the same 60-working-day clock runs into 2027"),
         ("the Drug Administration Law's revision dates", "the law (revised 2019-08-26, in force 2019-12-01)"),
+        ("the Drug Administration Law's revision dates", "the Drug Administration Law, revised in 2019, made the MAH system national"),
         ("China has no compounding-pharmacy regime", "China has no compounding-pharmacy regime."),
         ("China has no compounding-pharmacy regime", "there is no US-style compounding in China"),
     ],
