@@ -132,7 +132,7 @@ def test_usage_errors_exit_2():
 def test_list_shows_whether_each_rule_is_in_force(capsys):
     assert main(["list", "--as-of", "2027-01-01"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 5
+    assert len(lines) == 6
     assert lines[0].startswith("biologics.segmented_pilot") and "NOT in force" in lines[0]
     assert all("NOT" not in line for line in lines[1:])
 

@@ -104,6 +104,9 @@ def _sweep_inputs(rule_id, day):
                                  setting="gba_designated", marketed_in_hk_macau=True, urgent_clinical_need=True,
                                  small_quantity=True),
         "timelines.review_clock": dict(procedure="ind_fast_channel", started_on=day),
+        "production.segmented_contract": dict(category="innovative_special_process", excluded_product=False,
+                                              real_need=True, unified_quality_assurance=True,
+                                              contract_sites_qualified=True, work_passed_on=False),
     }[rule_id]
 
 
@@ -147,8 +150,14 @@ def _break_batch(inputs, as_of):
     yield {**inputs, "site_and_process_match": False}
     yield {**inputs, "labels_match": False}
     yield {**inputs, "gmp_evidence": "none"}
-    yield {**inputs, "gmp_inspected_by": "other"}
-    yield {**inputs, "batch_covered_by_gmp_evidence": False}
+    # A change batch whose supplement needed no GMP document rests on a written explanation:
+    # who inspected and what the evidence covers do not matter for it (No. 96 Annex 2 item 2).
+    written_explanation = (inputs.get("approval_kind") == "supplementary_approval"
+                           and inputs.get("supplement_needed_gmp_document") is False
+                           and inputs.get("gmp_evidence") == "written_explanation")
+    if not written_explanation:
+        yield {**inputs, "gmp_inspected_by": "other"}
+        yield {**inputs, "batch_covered_by_gmp_evidence": False}
     yield {**inputs, "released_on": None}
     yield {**inputs, "china_approval_date": as_of + timedelta(days=1)}
     made = date.fromisoformat(str(inputs["manufactured_on"]))

@@ -11,7 +11,9 @@ class InputSpec:
     """One input of a rule, described well enough to build a form from it.
 
     ``default`` None means the input is required. An ``optional_date`` accepts None as a
-    value (for example "not approved yet") but must still be given unless it has a default.
+    value (for example "not approved yet") but must still be given unless it has a default,
+    or unless ``none_by_default`` says that leaving it out means "none" (an event that did
+    not happen, such as a request that was never made).
     """
 
     name: str
@@ -24,10 +26,11 @@ class InputSpec:
     maximum: float | None = None
     integer: bool = False
     on_or_before_as_of: bool = False
+    none_by_default: bool = False
 
     @property
     def required(self) -> bool:
-        return self.default is None
+        return self.default is None and not self.none_by_default
 
     @property
     def choice_values(self) -> tuple[str, ...]:

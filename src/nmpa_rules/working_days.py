@@ -50,6 +50,14 @@ class Count:
         return tuple(day for day, kind in self.days if kind == "make_up")
 
 
+def day_kind(day: date) -> str:
+    """working, make_up (a weekend day worked), holiday (a weekday off) or weekend."""
+    year = _year(day.year)
+    if day.weekday() >= 5:
+        return "make_up" if day in year.make_up_workdays else "weekend"
+    return "holiday" if day in year.days_off else "working"
+
+
 def add_working_days(start: date, working_days: int) -> Count:
     """The ``working_days``-th working day after ``start``; ``start`` itself is not counted."""
     day = start
@@ -57,11 +65,7 @@ def add_working_days(start: date, working_days: int) -> Count:
     days: list[tuple[date, str]] = []
     while remaining > 0:
         day += timedelta(days=1)
-        year = _year(day.year)
-        if day.weekday() >= 5:
-            kind = "make_up" if day in year.make_up_workdays else "weekend"
-        else:
-            kind = "holiday" if day in year.days_off else "working"
+        kind = day_kind(day)
         if kind in COUNTED:
             remaining -= 1
         days.append((day, kind))

@@ -212,7 +212,7 @@ def test_a_fractional_pause_is_refused():
 
     paused.control.value = 2.5
 
-    assert "Working days the clock was paused: 2.5 is not a whole number" in shown(paused.note)
+    assert "Other working days not counted: 2.5 is not a whole number" in shown(paused.note)
 
 
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'

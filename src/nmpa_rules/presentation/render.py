@@ -47,10 +47,13 @@ OUTCOME_TONES = {
     # The scenario is blocked.
     "not_eligible": "negative",
     "not_permitted": "negative",
+    "supplement_late": "negative",
+    "inconsistent": "negative",
     # A fact or a longer road, neither good nor bad in itself.
     "drug_registration": "neutral",
     "registration_required": "neutral",
     "computed": "neutral",
+    "awaiting_supplement": "neutral",
     "not_in_force": "neutral",
 }
 _TONE_STYLES = {
@@ -209,7 +212,7 @@ _DAY_KINDS = {
     "make_up": ("#1e7b3a", "weekend make-up workday, counted"),
     "holiday": ("#d9534f", "statutory holiday, skipped"),
     "weekend": ("#dde1e6", "weekend, skipped"),
-    "pause": ("#8e7cc3", "working day added by the pause"),
+    "pause": ("#8e7cc3", "working day not counted (applicant's time or another period left out)"),
 }
 _CALENDAR_STYLE = (
     "<style>"
@@ -262,7 +265,7 @@ def _review_clock_figure(decision: Decision, inputs: dict[str, Any]) -> str:
     summary = (
         f"Calendar from {started_on.isoformat()} to the deadline {deadline.isoformat()}: "
         f"{len(holidays)} statutory holiday(s) skipped, {len(make_up)} make-up workday(s) counted"
-        + (f", {paused} working day(s) added by the pause" if paused else "")
+        + (f", {paused} working day(s) not counted" if paused else "")
         + "."
     )
     legend = "".join(

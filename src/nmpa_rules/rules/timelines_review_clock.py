@@ -1,15 +1,22 @@
-"""When a statutory review clock runs out, counted in Chinese working days."""
+"""When a statutory review clock runs out, counted in Chinese working days.
+
+A marketing-application clock follows the Drug Registration Regulation: the applicant's time
+to answer a request for supplementary data is not counted, and once the complete data
+arrive the time limit is extended by a third (a quarter under priority review).
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from fractions import Fraction
+from math import ceil
 from typing import Any
 
 from ..datafiles import MapOf, WINDOW, cited_sources, fact, load_data_file, require_subset
 from ..model import InputSpec, RuleInfo
 from ..sources import SOURCE_IDS
-from ..working_days import COUNTED, Count, add_working_days, library_version, version_tuple
-from .common import check_in_force
+from ..working_days import COUNTED, add_working_days, day_kind, library_version, version_tuple
+from .common import Finding, check_in_force
 
 DATA_FILE = "timelines_review_clock.yaml"
 DATA = load_data_file(
@@ -17,8 +24,15 @@ DATA = load_data_file(
     {
         "in_force": WINDOW,
         "procedures": MapOf(fact(working_days="int", **{"from": "date", "until": "optional_date"})),
+        "working_days_rule": fact(**{"from": "date"}),
         "first_day_not_counted": fact(**{"from": "date"}),
-        "clock_pauses": fact(),
+        "supplementary_data": fact(
+            answer_working_days="int", extension_standard="int", extension_priority="int",
+            priority_procedures=["text"], procedures=["text"],
+        ),
+        "no_supplement_for_ind": fact(),
+        "late_supplement": fact(),
+        "other_periods_not_counted": fact(),
     },
     SOURCE_IDS,
 )
@@ -39,26 +53,44 @@ PROCEDURES = (
     ("nda_overseas_rare_disease", "Urgently needed rare-disease drug marketed abroad, 70 working days"),
 )
 require_subset(DATA_FILE, "procedures", DATA["procedures"], dict(PROCEDURES))
+SUPPLEMENT = DATA["supplementary_data"]
+for _key in ("procedures", "priority_procedures"):
+    require_subset(DATA_FILE, f"supplementary_data.{_key}", dict.fromkeys(SUPPLEMENT[_key]), dict(PROCEDURES))
+
+REQUESTED, RECEIVED, OTHER = "supplement_requested_on", "supplement_received_on", "paused_working_days"
 
 INFO = RuleInfo(
     id="timelines.review_clock",
     title="Review clocks in working days",
     summary=(
         "The day a statutory review period ends, counted in Chinese working days from the "
-        "day after the application was accepted."
+        "day after the application was accepted, leaving out the applicant's time to answer a "
+        "request for supplementary data and extending the time limit once the data arrive."
     ),
     inputs=(
         InputSpec("procedure", "choice", "Which review procedure?",
                   "Each procedure has its own time limit in working days.", choices=PROCEDURES),
         InputSpec("started_on", "date", "Date the application was accepted",
                   "The clock starts the day after acceptance; a date after the as-of date gives a projection."),
-        InputSpec("paused_working_days", "number", "Working days the clock was paused",
-                  "Time the clock stops, for example while the applicant answers questions.",
-                  # A pause longer than about four years is a typing error, not a review.
+        InputSpec(REQUESTED, "optional_date", "Date the CDE asked for supplementary data",
+                  "The day of the CDE's written request for new technical data, which it makes once in "
+                  "principle; none if it made none. Marketing applications only: a clinical trial "
+                  "application takes no new data during review.", none_by_default=True),
+        InputSpec(RECEIVED, "optional_date", "Date the complete supplementary data arrived",
+                  "The day the CDE received all the data it asked for; none if they have not arrived.",
+                  none_by_default=True),
+        InputSpec(OTHER, "number", "Other working days not counted",
+                  "Working days the regulation also leaves out of the count: corrections after an "
+                  "inspection, delays the applicant caused to an inspection, a test or an expert meeting, "
+                  "a suspension under law, an inspection abroad, an objection and its expert review.",
+                  # More than about four years is a typing error, not a review.
                   default=0, minimum=0, maximum=1000, integer=True),
     ),
     outcomes={
         "computed": "Deadline computed",
+        "awaiting_supplement": "Clock stopped: waiting for the applicant's supplementary data",
+        "supplement_late": "Supplementary data not supplied in time: the application is not approved",
+        "inconsistent": "These dates cannot belong to one review",
         "not_in_force": "No such procedure on the start date",
     },
     source_ids=cited_sources(DATA, CALENDAR),
@@ -71,14 +103,120 @@ INFO = RuleInfo(
 def decide(as_of: date, given: dict[str, Any]) -> Finding:
     procedure_name = given["procedure"]
     procedure = DATA["procedures"][procedure_name]
-    started_on = given["started_on"]
+    started_on, requested, received = given["started_on"], given[REQUESTED], given[RECEIVED]
     # A clock belongs to the rules in force on the day it starts, not on as_of.
     finding = check_in_force(procedure, started_on, subject=f"the procedure \"{dict(PROCEDURES)[procedure_name]}\"",
                              check="procedure_in_force")
     if finding.outcome == "not_in_force":
         return finding
-    finding.outcome = "computed"
-    working_days = procedure["working_days"]
+    limit = procedure["working_days"]
+    problems = _date_problems(procedure_name, started_on, requested, received)
+    if problems:
+        finding.outcome = "inconsistent"
+        for check, question, answer, fact_ in problems:
+            finding.add(check, question, False, answer, fact_)
+        return finding
+    _counting_reasons(finding, procedure_name, procedure, started_on)
+    other = given[OTHER]
+    for day in (started_on, requested, received):
+        if day is not None and day > as_of:
+            finding.warn(f"{day.isoformat()} is after as_of {as_of.isoformat()}: this is a projection.")
+    if requested is None:
+        if procedure_name in SUPPLEMENT["procedures"]:
+            finding.add("supplement", "Did the CDE ask for supplementary data?", None,
+                        "No: the time limit is not extended.", SUPPLEMENT)
+        return _computed(finding, started_on, limit, 0, other, None)
+
+    used = _working_days_between(started_on, requested)
+    if used > limit:
+        finding.outcome = "inconsistent"
+        finding.add("supplement_in_time_limit", "Was the request made within the review time limit?", False,
+                    f"No: the request ({requested.isoformat()}) comes after the {limit}-working-day time limit "
+                    f"ended on {add_working_days(started_on, limit).end.isoformat()}; the CDE asks during the review.",
+                    SUPPLEMENT)
+        return finding
+    answer_due = add_working_days(requested, SUPPLEMENT["answer_working_days"]).end
+    asked = (f"Yes, on {requested.isoformat()}, after {used} of {limit} working days. The applicant's time to "
+             f"supply all of it runs {SUPPLEMENT['answer_working_days']} working days, to {answer_due.isoformat()}, "
+             "and is not counted.")
+    if received is None:
+        if as_of > answer_due:
+            finding.outcome = "supplement_late"
+            finding.add("supplement", "Did the CDE ask for supplementary data?", None, asked, SUPPLEMENT)
+            finding.add("supplement_in_time", "Did the complete data arrive in time?", False,
+                        f"No: none had arrived by {answer_due.isoformat()}, and as of {as_of.isoformat()} none has.",
+                        DATA["late_supplement"])
+            return finding
+        finding.outcome = "awaiting_supplement"
+        finding.add("supplement", "Did the CDE ask for supplementary data?", None,
+                    asked + f" The clock stands at {used} of {limit} working days until the data arrive.", SUPPLEMENT)
+        _estimate_warning(finding, answer_due)
+        return finding
+    if received > answer_due:
+        finding.outcome = "supplement_late"
+        finding.add("supplement", "Did the CDE ask for supplementary data?", None, asked, SUPPLEMENT)
+        finding.add("supplement_in_time", "Did the complete data arrive in time?", False,
+                    f"No: they arrived on {received.isoformat()}, after {answer_due.isoformat()}.", DATA["late_supplement"])
+        return finding
+    divisor = SUPPLEMENT["extension_priority" if procedure_name in SUPPLEMENT["priority_procedures"]
+                         else "extension_standard"]
+    exact = Fraction(limit, divisor)
+    extension = ceil(exact)
+    share = "third" if divisor == 3 else "quarter"
+    fraction_note = ("" if exact == extension else
+                     f" One {share} of {limit} is {_mixed(exact)} working days: the limit ends during the "
+                     f"{_ordinal(limit + extension)} working day, so that day is the deadline (the regulation gives no "
+                     "rounding rule; this is the book's reading).")
+    finding.add("supplement", "Did the CDE ask for supplementary data?", None, asked, SUPPLEMENT)
+    finding.add("supplement_extension", "How does the clock continue once the data arrive?", None,
+                f"The complete data arrived on {received.isoformat()}; counting resumes the next working day, "
+                f"and the time limit grows by a {share}"
+                f"{' (priority review)' if divisor == 4 else ''}: {limit} + {extension} = {limit + extension} "
+                f"working days.{fraction_note}", SUPPLEMENT)
+    return _computed(finding, started_on, limit + extension, extension, other, (requested, received, answer_due))
+
+
+def _date_problems(procedure_name: str, started_on: date, requested: date | None,
+                   received: date | None) -> list[tuple[str, str, str, dict]]:
+    """What makes the dates impossible for one review, each as (check, question, answer, fact)."""
+    problems = []
+    if requested is not None and procedure_name not in SUPPLEMENT["procedures"]:
+        problems.append(("supplement_allowed", "May the CDE ask for supplementary data?",
+                         f"No: a request is dated {requested.isoformat()}, but a clinical trial application takes "
+                         "no new technical data during review; the applicant withdraws it and applies again. "
+                         "Leave the request date empty.", DATA["no_supplement_for_ind"]))
+    if received is not None and requested is None:
+        problems.append(("supplement_order", "Do the dates of the request and the data fit together?",
+                         f"No: data are dated {received.isoformat()} but no request is: give the request date, "
+                         "or leave both empty.", SUPPLEMENT))
+    if requested is not None and requested < started_on:
+        problems.append(("supplement_order", "Do the dates of the request and the data fit together?",
+                         f"No: the request ({requested.isoformat()}) is before the acceptance "
+                         f"({started_on.isoformat()}); it must be on or after it.", SUPPLEMENT))
+    if requested is not None and received is not None and received < requested:
+        problems.append(("supplement_order", "Do the dates of the request and the data fit together?",
+                         f"No: the data ({received.isoformat()}) are dated before the request "
+                         f"({requested.isoformat()}); they must be on or after it.", SUPPLEMENT))
+    return problems
+
+
+def _counting_reasons(finding: Finding, procedure_name: str, procedure: dict, started_on: date) -> None:
+    rule = DATA["working_days_rule"]
+    question = "Which rules apply to this clock, and why?"
+    if started_on < rule["from"]:
+        finding.add("rules_applied", question, None,
+                    f"Accepted on {started_on.isoformat()}: the law's {procedure['working_days']}-working-day IND "
+                    f"clock applies; the Drug Registration Regulation took effect only on {rule['from'].isoformat()}.",
+                    procedure)
+    else:
+        which = {
+            "ind": "the law's 60-working-day IND clock applies, repeated in the Drug Registration Regulation "
+                   "(Arts. 23, 96), which counts in working days",
+            "ind_fast_channel": "Announcement No. 86's 30-working-day channel applies; the Drug Registration "
+                                "Regulation counts in working days",
+        }.get(procedure_name, f"the Drug Registration Regulation's {procedure['working_days']}-working-day limit "
+                              "applies; it counts in working days")
+        finding.add("rules_applied", question, None, f"Accepted on {started_on.isoformat()}: {which}.", rule)
     first_day = DATA["first_day_not_counted"]
     finding.add("first_day_not_counted", "Is the day of acceptance counted?", None,
                 f"No: counting starts on the day after {started_on.isoformat()}.", first_day)
@@ -87,14 +225,22 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
             f"The Civil Code came into force on {first_day['from'].isoformat()}; the same first-day rule "
             "is assumed for a clock that started earlier."
         )
-    paused = given["paused_working_days"]
-    if paused:
-        finding.add("paused", "Was the clock paused?", None,
-                    f"Paused for {paused} working days, which extend the deadline.", DATA["clock_pauses"])
-    count = add_working_days(started_on, working_days + paused)
+
+
+def _computed(finding: Finding, started_on: date, limit: int, extension: int, other: int,
+              supplement: tuple[date, date, date] | None) -> Finding:
+    finding.outcome = "computed"
+    if other:
+        finding.add("other_not_counted", "Were other periods left out of the count?", None,
+                    f"Yes: {other} working days, which move the deadline later.", DATA["other_periods_not_counted"])
+        if started_on < DATA["working_days_rule"]["from"]:
+            finding.warn("The Drug Registration Regulation's list of periods not counted took effect on "
+                         f"{DATA['working_days_rule']['from'].isoformat()}; it is applied here to an earlier clock.")
+    days, applicant_days = _count(started_on, limit + other, supplement)
+    end = days[-1][0]
     arrangements = CALENDAR["arrangements"]
     last_published = arrangements["last_published_year"]
-    is_estimate = count.end.year > last_published
+    is_estimate = end.year > last_published
     finding.add("calendar", "Which days count as working days?", None,
                 "Weekdays, minus statutory holidays, plus weekend make-up working days, as set by the "
                 "State Council's yearly arrangement."
@@ -103,40 +249,76 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
     library = CALENDAR["calendar_library"]
     finding.add("calendar_library", "Where do the holiday dates come from?", None,
                 "The holidays library (holidays.China).", library)
-    if is_estimate:
-        finding.warn(
-            f"The count runs into {count.end.year}, for which the State Council has not yet published "
-            f"its holiday arrangement (published through {last_published}); the deadline is an estimate."
-        )
+    _estimate_warning(finding, max(end, supplement[2]) if supplement else end)
     if library_version() < version_tuple(library["minimum_version"]):
         finding.warn(
             f"The installed holidays library is older than {library['minimum_version']} and may lack "
             "the latest holiday arrangement."
         )
-    if started_on > as_of:
-        finding.warn(
-            f"The clock starts on {started_on.isoformat()}, after as_of {as_of.isoformat()}: this is a projection."
-        )
+    calendar = _calendar(started_on, days, other)
     finding.values = {
-        "deadline": count.end,
-        "working_days": working_days,
-        "paused_working_days": paused,
-        "holidays_skipped": list(count.holidays_skipped),
-        "make_up_workdays_counted": list(count.make_up_workdays_counted),
+        "deadline": end,
+        "working_days": limit,
+        "extension_working_days": extension,
+        "paused_working_days": applicant_days + other,
+        "supplement_answer_due": supplement[2] if supplement else None,
+        "holidays_skipped": [entry["date"] for entry in calendar if entry["kind"] == "holiday"],
+        "make_up_workdays_counted": [entry["date"] for entry in calendar if entry["kind"] == "make_up"],
         "is_estimate": is_estimate,
-        "calendar": _calendar(started_on, count, paused),
+        "calendar": calendar,
     }
     return finding
 
 
-def _calendar(started_on: date, count: Count, paused: int) -> list[dict[str, Any]]:
-    """Every day from acceptance to the deadline with its kind; the pause extended the count,
-    so the last ``paused`` counted days are the ones it added."""
-    kinds = [["accepted", started_on]] + [[kind, day] for day, kind in count.days]
+def _estimate_warning(finding: Finding, last_day: date) -> None:
+    last_published = CALENDAR["arrangements"]["last_published_year"]
+    if last_day.year > last_published:
+        finding.warn(
+            f"The count runs into {last_day.year}, for which the State Council has not yet published "
+            f"its holiday arrangement (published through {last_published}); the dates are estimates."
+        )
+
+
+def _working_days_between(first: date, last: date) -> int:
+    """Working days after ``first`` up to and including ``last``."""
+    return sum(day_kind(first + timedelta(days=n)) in COUNTED for n in range(1, (last - first).days + 1))
+
+
+def _count(started_on: date, to_count: int, supplement: tuple[date, date, date] | None) -> tuple[list, int]:
+    """Every day after acceptance to the deadline with its kind, and the working days of the
+    applicant's time: from the day after the request to the day the data arrived, marked
+    "pause" because they are not counted."""
+    days: list[tuple[date, str]] = []
+    day, remaining, applicant_days = started_on, to_count, 0
+    while remaining > 0:
+        day += timedelta(days=1)
+        kind = day_kind(day)
+        if kind in COUNTED and supplement and supplement[0] < day <= supplement[1]:
+            kind, applicant_days = "pause", applicant_days + 1
+        elif kind in COUNTED:
+            remaining -= 1
+        days.append((day, kind))
+    return days, applicant_days
+
+
+def _calendar(started_on: date, days: list[tuple[date, str]], other: int) -> list[dict[str, Any]]:
+    """Every day from acceptance to the deadline with its kind. The other periods not counted
+    have no dates, so the last ``other`` counted days are drawn as the days they added."""
+    kinds = [["accepted", started_on]] + [[kind, day] for day, kind in days]
     for entry in reversed(kinds):
-        if paused == 0:
+        if other == 0:
             break
         if entry[0] in COUNTED:
             entry[0] = "pause"
-            paused -= 1
+            other -= 1
     return [{"date": day, "kind": kind} for kind, day in kinds]
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _mixed(value: Fraction) -> str:
+    whole, part = divmod(value, 1)
+    return f"{whole} {part.numerator}/{part.denominator}" if whole else f"{part.numerator}/{part.denominator}"
