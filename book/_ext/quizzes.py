@@ -57,13 +57,16 @@ class Question:
     check: dict | None
 
 
-def objectives_of(docname: str) -> int:
-    """How many learning objectives a page lists (0 if it has no such section)."""
+def objectives_of(docname: str) -> list[str]:
+    """The learning objectives a page lists, in order (none if it has no such section)."""
     path = REPO / f"{docname}.md"
     if not path.is_file():
         raise QuizError(f"objective: no page {docname} (give a docname such as book/intermediate/hormones)")
     match = OBJECTIVES.search(path.read_text(encoding="utf-8"))
-    return len(NUMBERED.findall(match.group(2))) if match else 0
+    if not match:
+        return []
+    items = NUMBERED.split(match.group(2))[1:]
+    return [" ".join(text.split()) for text in items[1::2]]
 
 
 def _require(where: str, mapping: Any, allowed: set[str], required: set[str]) -> None:
@@ -83,7 +86,7 @@ def _question(where: str, raw: Any) -> Question:
     page, _, number = str(raw["objective"]).partition("#")
     if not number.isdigit():
         raise QuizError(f"{where}: objective {raw['objective']!r} must be 'docname#N', e.g. book/intermediate/hormones#2")
-    count = objectives_of(page)
+    count = len(objectives_of(page))
     if not 1 <= int(number) <= count:
         raise QuizError(f"{where}: {page} lists {count} learning objectives, not objective {number}")
     options = raw["options"]
@@ -249,7 +252,11 @@ class QuizDirective(SphinxDirective):
         feedback += _element("p", class_="quiz-verdict")
         explanation = _element("div", class_="quiz-explanation", hidden="")
         explanation.extend(self._parse(question.explanation))
-        explanation.extend(self._parse(f"Read more: {{ref}}`{question.section}`. Objective {question.objective_number} of {{doc}}`/{question.objective_page}`."))
+        objective = objectives_of(question.objective_page)[question.objective_number - 1].rstrip(".;")
+        explanation.extend(self._parse(f"Read more: {{ref}}`{question.section}`."))
+        explanation.extend(
+            self._parse(f"This question tests objective {question.objective_number} of {{doc}}`/{question.objective_page}`: *{objective[0].lower()}{objective[1:]}*.")
+        )
         feedback += explanation
         form += feedback
         return form
