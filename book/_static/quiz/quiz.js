@@ -45,5 +45,4 @@
       check(form);
     });
   });
-  document.querySelectorAll(".quiz-noscript").forEach(function (note) { note.remove(); });
 })();
