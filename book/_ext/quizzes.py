@@ -19,6 +19,7 @@ check is a build error.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from dataclasses import dataclass
@@ -262,6 +263,22 @@ class QuizDirective(SphinxDirective):
         return form
 
 
+def rules_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Read the quiz pages again when the rules (or this extension) change, even if no quiz file
+    did: an incremental build must check every key against the rules it now has."""
+    import nmpa_rules
+
+    package = Path(nmpa_rules.__file__).parent
+    files = sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yaml") and p.is_file())
+    signature = [(str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in [*files, Path(__file__)]]
+    digest = hashlib.sha256(repr(signature).encode()).hexdigest()
+    previous = getattr(env, "quizzes_rules_digest", None)
+    env.quizzes_rules_digest = digest
+    if digest == previous:
+        return []
+    return [docname for docname, meta in env.metadata.items() if meta.get("has_quiz")]
+
+
 def add_quiz_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if doctree is None or not app.env.metadata.get(pagename, {}).get("has_quiz"):
         return
@@ -275,4 +292,5 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("quiz", QuizDirective)
     # Before accessibility.py, which replaces the page's script list with a copy.
     app.connect("html-page-context", add_quiz_assets, priority=400)
+    app.connect("env-get-outdated", rules_changed)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
