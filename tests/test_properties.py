@@ -125,7 +125,7 @@ def test_a_daily_sweep_from_2015_to_2030_gives_exactly_one_known_outcome():
         day += timedelta(days=1)
     assert seen["biologics.segmented_pilot"] == {"not_in_force", "eligible", "not_eligible"}
     # Before the nine-city route opened on 2021-08-27 a small urgent quantity took the national route.
-    assert seen["hormones.pathway"] == {"not_in_force", "eligible", "gba_special_access"}
+    assert seen["hormones.pathway"] == {"not_in_force", "national_urgent_import", "gba_special_access"}
 
 
 def _break_pilot(inputs, as_of):

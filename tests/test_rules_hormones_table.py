@@ -29,15 +29,15 @@ def test_exactly_one_rule_applies_to_every_possible_case():
     for facts in _possible_facts():
         outcomes.add(choose_pathway(facts, PATHWAY_RULES).outcome)
     assert outcomes == {
-        "hospital_preparation", "not_permitted", "registration_required", "approved_use",
-        "off_label_prescription", "boao_special_access", "gba_special_access", "eligible",
+        "hospital_preparation", "no_preparation_route", "registration_required", "approved_use",
+        "off_label_prescription", "boao_special_access", "gba_special_access", "national_urgent_import",
     }
 
 
 def test_a_formula_adjusted_for_each_patient_is_never_a_hospital_preparation():
     for facts in _possible_facts():
         if facts.compounded and not facts.fixed_formula:
-            assert choose_pathway(facts, PATHWAY_RULES).outcome == "not_permitted", facts
+            assert choose_pathway(facts, PATHWAY_RULES).outcome == "no_preparation_route", facts
 
 
 def test_a_new_indication_excludes_a_preparation_only_under_decree_828():
@@ -55,7 +55,7 @@ def test_an_ordinary_hospital_with_an_urgent_need_for_a_small_quantity_has_the_n
     for facts in _possible_facts():
         if (not facts.compounded and facts.approved_overseas_only and not facts.in_boao and not facts.in_gba
                 and facts.urgent_clinical_need and facts.small_quantity):
-            assert choose_pathway(facts, PATHWAY_RULES).outcome == "eligible", facts
+            assert choose_pathway(facts, PATHWAY_RULES).outcome == "national_urgent_import", facts
 
 
 def test_overlapping_rules_are_an_error_not_a_first_match():

@@ -15,12 +15,14 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from browser_support import chromium_browser
+from nmpa_rules.presentation.presets import REVIEW_DATE
 
 pytestmark = pytest.mark.browser
 
@@ -143,8 +145,9 @@ def test_pre_approval_import(page, voila_url):
     expect(result).to_contain_text("The batch may not be imported (yet)", timeout=RESULT_MS)
     expect(result).to_contain_text("Not approved in China")
 
-    type_into(page, "manufactured_on", "2026-12-01")
-    expect(field(page, "manufactured_on")).to_contain_text("is after the as-of date 2026-11-28", timeout=RESULT_MS)
+    after_review = (REVIEW_DATE + timedelta(days=3)).isoformat()
+    type_into(page, "manufactured_on", after_review)
+    expect(field(page, "manufactured_on")).to_contain_text(f"is after the as-of date {REVIEW_DATE.isoformat()}", timeout=RESULT_MS)
     expect(result).to_contain_text("No result")
 
 

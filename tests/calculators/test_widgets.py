@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from html import escape, unescape
 
 import pytest
@@ -131,9 +131,10 @@ def test_a_batch_made_after_as_of_is_refused_next_to_the_manufacturing_date():
     calc = calculator("imports.pre_approval_batches")
     made = calc.fields["manufactured_on"]
 
-    made.control.value = date(2026, 12, 1)
+    after_review = REVIEW_DATE + timedelta(days=3)
+    made.control.value = after_review
 
-    assert ("Date the batch was made: 2026-12-01 is after the as-of date 2026-11-28; "
+    assert (f"Date the batch was made: {after_review.isoformat()} is after the as-of date {REVIEW_DATE.isoformat()}; "
             "it must be on or before the as-of date") in shown(made.note)
     assert "No result" in shown(calc.result)
     assert calc.fields["china_approval_date"].control.value == date(2026, 3, 16)

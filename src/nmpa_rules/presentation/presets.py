@@ -6,17 +6,16 @@ expected outcome and a preset that has gone wrong fails a test instead of mislea
 
 from __future__ import annotations
 
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from ..evaluation import rule_info
+from ..facts import REVIEWED_ON
 from ..scenarios import Scenario, load_scenarios
 
-REVIEW_DATE = date(2026, 11, 28)
-"""The date the book was last reviewed: the default "as of" of every calculator.
-
-A constant, not today's date, so that a page shows the same answers on every build.
+REVIEW_DATE = REVIEWED_ON
+"""The date the book was last reviewed (``reviewed_on`` in facts.yaml): the default "as of" of
+every calculator. A fixed date, not today's, so that a page shows the same answers on every build.
 """
 
 PRESETS_DIR = Path(__file__).resolve().parent.parent / "presets"

@@ -44,14 +44,17 @@ OUTCOME_TONES = {
     "boao_special_access": "positive",
     "gba_special_access": "positive",
     "clinical_research_filing": "positive",
+    "national_urgent_import": "positive",
     # The scenario is blocked.
     "not_eligible": "negative",
     "not_permitted": "negative",
+    "no_preparation_route": "negative",
     "supplement_late": "negative",
     "inconsistent": "negative",
     # A fact or a longer road, neither good nor bad in itself.
     "drug_registration": "neutral",
     "registration_required": "neutral",
+    "transition_filing_due": "neutral",
     "computed": "neutral",
     "awaiting_supplement": "neutral",
     "not_in_force": "neutral",

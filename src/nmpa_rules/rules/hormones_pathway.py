@@ -114,10 +114,10 @@ INFO = RuleInfo(
         "approved_use": "Use as approved",
         "off_label_prescription": "Off-label prescription by a physician",
         "hospital_preparation": "Medical-institution (hospital) preparation",
-        "not_permitted": "Not a hospital preparation: no route for a per-patient formula",
+        "no_preparation_route": "Not a hospital preparation: no route for a per-patient formula",
         "boao_special_access": "Special access in Boao Lecheng",
         "gba_special_access": "Special access in the Greater Bay Area",
-        "eligible": "National route: small urgent import on NMPA's approval",
+        "national_urgent_import": "National route: small urgent import on NMPA's approval",
         "registration_required": "Needs registration (drug approval) first",
         "not_in_force": "Not covered on this date",
     },
@@ -181,7 +181,7 @@ class PathwayRule:
 
 
 PATHWAY_RULES: tuple[PathwayRule, ...] = (
-    PathwayRule("not_permitted",
+    PathwayRule("no_preparation_route",
                 "A compounded formula adjusted for each patient is not a hospital preparation, which has one "
                 "fixed, registered formula; no other route covers it.",
                 lambda f: f.compounded and not f.fixed_formula,
@@ -222,7 +222,7 @@ PATHWAY_RULES: tuple[PathwayRule, ...] = (
                 "Greater Bay Area institution, may be used with Guangdong's approval.",
                 lambda f: not f.compounded and f.approved_overseas_only and f.gba_applies,
                 "gba_special_access"),
-    PathwayRule("eligible",
+    PathwayRule("national_urgent_import",
                 "Outside the zone routes, a medical institution may import a small quantity of a product "
                 "approved only abroad for an urgent clinical need, with NMPA's approval.",
                 lambda f: not f.compounded and f.approved_overseas_only and f.national_route_applies,

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from .. import facts as book_facts
 from ..datafiles import WINDOW, cited_sources, entry_on, fact, load_data_file
 from ..model import InputSpec, RuleInfo
 from ..sources import SOURCE_IDS
@@ -40,7 +41,6 @@ DATA = load_data_file(
         "nhc_conditions": _DATED,
         "nhc_fees": fact(statement="text"),
         "approved_drugs": [fact(name="text", description="text", approved_on="date")],
-        "approvals_checked_on": fact(value="date"),
     },
     SOURCE_IDS,
 )
@@ -94,7 +94,7 @@ INFO = RuleInfo(
         "drug_registration": "Drug registration with the NMPA",
         "clinical_research_filing": "Clinical research, filed with the health authority",
         # Art. 57's month to file; the shared outcome id keeps the neutral tone of "a filing is still owed".
-        "registration_required": "Research under way before Decree No. 818: may continue, must be filed within the month",
+        "transition_filing_due": "Research under way before Decree No. 818: may continue, must be filed within the month",
         "boao_special_access": "Approved treatment in the Boao Lecheng pilot zone",
         "approved_use": "Approved clinical use under Decree No. 818",
         "not_permitted": "Not permitted",
@@ -128,9 +128,10 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
     for drug in approved:
         finding.add("approved_stem_cell_drug", "Which stem-cell drugs are approved by this date?", None,
                     f"{drug['description']}, approved on {drug['approved_on'].isoformat()}.", drug)
-    checked = DATA["approvals_checked_on"]
-    if as_of > checked["value"]:
-        finding.warn(f"Stem-cell drug approvals after {checked['value'].isoformat()} were not checked.")
+    # The count of approvals is a changing fact, kept once in facts.yaml with the day it was checked.
+    checked_on = book_facts.fact("stem_cell_drugs_approved").as_of
+    if as_of > checked_on:
+        finding.warn(f"Stem-cell drug approvals after {checked_on.isoformat()} were not checked.")
     finding.values = {
         "governing_document": governing["source"],
         "approved_stem_cell_drugs": [drug["name"] for drug in approved],
@@ -196,7 +197,7 @@ def _clinical_research(finding: Finding, as_of: date, given: dict[str, Any], ext
                     f"From 2026-05-01, the first day not counted: the month ends on {due.isoformat()}.",
                     DATA["transition_count"])
         if in_time:
-            finding.outcome = "registration_required"
+            finding.outcome = "transition_filing_due"
             return "No"
     if decree:
         finding.add("unfiled_research", "What does research without a filing risk?", None,
