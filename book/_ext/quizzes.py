@@ -294,3 +294,27 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", add_quiz_assets, priority=400)
     app.connect("env-get-outdated", rules_changed)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
+
+
+def main(paths: list[str]) -> int:
+    """Check quiz files without building the book, for a trainer's private set:
+    `python book/_ext/quizzes.py my-set.yaml` (with the rules package importable)."""
+    failed = 0
+    for name in paths:
+        try:
+            sets = load(Path(name).resolve())
+            for questions in sets.values():
+                for question in questions:
+                    verify(question)
+        except Exception as problem:  # every kind of problem is reported the same way, per file
+            failed += 1
+            print(f"FAIL {name}: {problem}")
+        else:
+            print(f"ok   {name}: {sum(len(q) for q in sets.values())} questions in sets {', '.join(sets)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))
