@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
+from pathlib import Path
 
 from .conftest import CAPTION, FULL_HTML, SOLUTION, STUDENT_HTML, visible_text
 
@@ -62,3 +64,92 @@ def test_the_teaching_guide_lists_every_exercise_with_its_number(exercise_chapte
         page = (FULL_HTML / f"{chapter.docname}.html").read_text(encoding="utf-8")
         for label, number in CAPTION.findall(page):
             assert listed.get((chapter.docname, label)) == number, f"the teaching guide does not list Exercise {number} ({label}) of {chapter.docname} with that number"
+
+
+class _NoteText(HTMLParser):
+    """The text of every element with the class `instructor-note`, one string per note."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.notes: list[str] = []
+        self._depth = 0  # open elements inside the current note; 0 when outside any note
+
+    def handle_starttag(self, tag, attrs):
+        if self._depth:
+            self.notes[-1] += " "  # as visible_text() does: a tag separates words
+        if tag in VOID_ELEMENTS:
+            return
+        if self._depth:
+            self._depth += 1
+        elif "instructor-note" in (dict(attrs).get("class") or "").split():
+            self._depth = 1
+            self.notes.append("")
+
+    def handle_endtag(self, tag):
+        if self._depth and tag not in VOID_ELEMENTS:
+            self.notes[-1] += " "
+            self._depth -= 1
+
+    def handle_data(self, data):
+        if self._depth:
+            self.notes[-1] += data
+
+
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+GUIDE_PAGE = Path("book") / "reference" / "teaching-guide.html"
+
+
+def instructor_notes(page: str) -> list[str]:
+    parser = _NoteText()
+    parser.feed(page)
+    return [" ".join(note.split()) for note in parser.notes]
+
+
+def _outside_notes(page: str) -> str:
+    text = visible_text(page)
+    for note in instructor_notes(page):
+        text = text.replace(note, " ")
+    return text
+
+
+def _note_phrases() -> list[str]:
+    """Eight-word phrases from every instructor note, every 20 words, that the guide does not
+    also say outside its notes (a note may quote a scenario name from the activity above it)."""
+    page = (FULL_HTML / GUIDE_PAGE).read_text(encoding="utf-8")
+    notes = instructor_notes(page)
+    outside = _outside_notes(page)
+    phrases = []
+    for note in notes:
+        words = note.split()
+        phrases += [p for start in range(0, max(1, len(words) - 8), 20) if (p := " ".join(words[start:start + 8])) not in outside]
+    return phrases
+
+
+def test_the_full_edition_has_an_instructor_note_per_module_and_per_sample_answer():
+    notes = instructor_notes((FULL_HTML / GUIDE_PAGE).read_text(encoding="utf-8"))
+    assert len(notes) >= 7, f"{len(notes)} instructor notes in the full edition's teaching guide"
+    assert sum("What the class should discover" in note for note in notes) == 5
+    assert sum("Exercise plan" in note for note in notes) == 5
+    assert sum("annotated sample" in note for note in notes) == 2
+
+
+def test_no_file_of_the_student_edition_holds_an_instructor_note():
+    """Not the guide, not the search index: the notes are left out, not hidden."""
+    phrases = _note_phrases()
+    assert len(phrases) >= 30, f"only {len(phrases)} phrases taken from the instructor notes"
+    assert 'instructor-note' not in (STUDENT_HTML / GUIDE_PAGE).read_text(encoding="utf-8")
+    leaks = []
+    for path in STUDENT_HTML.rglob("*"):
+        if path.suffix in TEXT_FILES and "vendor" not in path.parts:
+            text = visible_text(path.read_text(encoding="utf-8", errors="replace"))
+            # A phrase a page says anyway (a citation, a term) is that page's text, not a leak.
+            full = FULL_HTML / path.relative_to(STUDENT_HTML)
+            page_text = _outside_notes(full.read_text(encoding="utf-8", errors="replace")) if full.exists() else ""
+            leaks += [(str(path.relative_to(STUDENT_HTML)), p) for p in phrases if p in text and p not in page_text]
+    assert not leaks, f"{len(leaks)} instructor-note phrases in the student edition, e.g. {leaks[:3]}"
+
+
+def test_the_note_phrases_are_found_in_the_full_edition():
+    """The check above can fail: the same phrases are in the full edition's guide."""
+    text = visible_text((FULL_HTML / GUIDE_PAGE).read_text(encoding="utf-8"))
+    assert all(p in text for p in _note_phrases())

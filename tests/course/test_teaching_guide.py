@@ -26,5 +26,5 @@ def test_the_reading_load_is_balanced_as_the_guide_says():
     guide = visible_text((FULL_HTML / "book" / "reference" / "teaching-guide.html").read_text(encoding="utf-8"))
     assert "none asks for more than about twice the reading of another" in guide
     assert max(minutes) <= 2 * min(minutes), f"reading minutes per module: {minutes}"
-    assert "between ten minutes and half an hour of reading" in guide
-    assert 10 <= min(minutes) and max(minutes) <= 30, f"reading minutes per module: {minutes}"
+    assert "between twenty minutes and three quarters of an hour of reading" in guide
+    assert 20 <= min(minutes) and max(minutes) <= 45, f"reading minutes per module: {minutes}"
