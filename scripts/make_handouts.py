@@ -45,7 +45,7 @@ PRINTED = REPO / "_build" / ".handouts-printed"
 SERVED_FOR_PRINT = ("_static/print.css", "_static/custom.css", "_static/print.js", "_static/course-sheets.css")
 MANIFEST = PRINTED / "manifest.json"
 # Bump when the way a page is printed changes (footer, compacting), so every page is reprinted.
-PRINT_RECIPE = "2"
+PRINT_RECIPE = "3"
 
 BOOK_TITLE = "Beyond the Batch: How China's NMPA Handles Individualized Therapies"
 STUDENT_LABEL = "Student edition"
@@ -65,6 +65,15 @@ COMPACT_TO_EXERCISES = """(note) => {
   lead.textContent = note;
   const kept = [title, lead, ...article.querySelectorAll("div.exercise, div.solution")];
   article.replaceChildren(...kept);
+  // An answer key is read at a desk, not projected: tighter boxes and smaller type keep it short.
+  const compact = document.createElement("style");
+  compact.media = "print";
+  compact.textContent = `
+    article.bd-article { font-size: 10pt; }
+    article.bd-article .admonition { margin: 0.35rem 0 !important; padding: 0.3rem 0.6rem !important; }
+    article.bd-article .admonition p, article.bd-article .admonition li { margin: 0.15rem 0 !important; }
+    article.bd-article h1 { font-size: 16pt !important; margin: 0 0 0.3rem !important; }`;
+  document.head.append(compact);
 }"""
 
 
