@@ -14,6 +14,7 @@ import contextlib
 import io
 import json
 import os
+import re
 from html import escape, unescape
 
 import pytest
@@ -116,7 +117,7 @@ def same_on_both_routes(rule_id: str, name: str, text: str) -> None:
     labels = {spec.name: spec.label for spec in (AS_OF, *rule_info(rule_id).inputs)}
     assert set(form["problems"]) == {line.removeprefix("error: ").split(": ")[0] for line in lines}, (text, err)
     for field, html in form["problems"].items():
-        shown = unescape(html.split("⚠ ", 1)[1].rsplit("</span>", 1)[0])
+        shown = unescape(re.sub(r"<[^>]+>", "", html.split("⚠ ", 1)[1]))
         cli_line = next(line for line in lines if line.startswith(f"error: {field}: "))
         assert problem_head(cli_line.removeprefix(f"error: {field}: ")) == \
             problem_head(shown.removeprefix(f"{labels[field]}: ")), (text, cli_line, shown)

@@ -167,11 +167,16 @@
     );
     const fields = Object.fromEntries(spec.fields.map((field) => [field.name, makeField(field, base + "-" + field.name)]));
     const result = element("div", { class: "nmpa-result", "aria-live": "polite" });
+    // On a phone the result can be screens below the input just changed: this line, pinned to
+    // the bottom of the screen while the form is in view, shows the outcome where the reader is.
+    // Hidden from screen readers, which hear the result panel itself (aria-live).
+    const outcome = element("div", { class: "nmpa-live-outcome", "aria-hidden": "true" });
     const form = element(
       "form",
       { class: "nmpa-live-form", novalidate: true, "aria-label": "Calculator" },
       element("div", { class: "nmpa-live-field nmpa-live-menu" }, element("label", { for: menu.id }, "Worked example"), menu),
       ...Object.values(fields).map((field) => field.box),
+      outcome,
       result
     );
     form.addEventListener("submit", (event) => event.preventDefault());
@@ -181,6 +186,9 @@
       const answer = JSON.parse(module.decide_json(rule, JSON.stringify(values)));
       for (const [name, field] of Object.entries(fields)) field.showProblem(answer.problems[name]);
       result.innerHTML = answer.html;
+      const badge = result.querySelector(".nmpa-outcome");
+      outcome.textContent = "Result: " + (badge ? badge.textContent : "none, an input needs correcting (marked ⚠)");
+      outcome.className = "nmpa-live-outcome " + (badge ? badge.className.replace("nmpa-outcome ", "") : "nmpa-outcome-negative");
     }
 
     function showExample(index) {
@@ -214,9 +222,13 @@
     status.textContent = "Starting Python in your browser…";
     try {
       startingRuntime = startingRuntime || startRuntime();
+      const hadFocus = document.activeElement === button;
       buildForm(container, await startingRuntime);
       button.parentElement.remove();
-      status.textContent = "";
+      // The button the reader pressed is gone: keep the keyboard in the calculator, on its
+      // first control, and say that it is ready (the status line is a live region).
+      if (hadFocus || document.activeElement === document.body) container.querySelector(".nmpa-presets-menu").focus();
+      status.textContent = "The calculator is ready.";
       remember();
     } catch (error) {
       startingRuntime = null;

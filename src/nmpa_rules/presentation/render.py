@@ -54,18 +54,21 @@ OUTCOME_TONES = {
     "not_in_force": "neutral",
 }
 _TONE_STYLES = {
-    "positive": "background:#e6f4ea;color:#0b5d1e",
-    "negative": "background:#fce8e6;color:#8a1c12",
-    "neutral": "background:#eef2f7;color:#1f3a5f",
+    "positive": "background:var(--nmpa-ok-bg,#e6f4ea);color:var(--nmpa-ok,#0b5d1e)",
+    "negative": "background:var(--nmpa-bad-bg,#fce8e6);color:var(--nmpa-bad,#8a1c12)",
+    "neutral": "background:var(--nmpa-note-bg,#eef2f7);color:var(--nmpa-note,#1f3a5f)",
 }
 _BADGE_STYLE = "font-weight:600;padding:0.1rem 0.5rem;border-radius:0.25rem;display:inline-block"
 
 _MARKS = {
-    True: ("✓", "Met", "#0b5d1e"),
-    False: ("✗", "Not met", "#8a1c12"),
-    None: ("ℹ", "Note", "#1f3a5f"),
+    True: ("✓", "Met", "var(--nmpa-ok,#0b5d1e)"),
+    False: ("✗", "Not met", "var(--nmpa-bad,#8a1c12)"),
+    None: ("ℹ", "Note", "var(--nmpa-note,#1f3a5f)"),
 }
-_PROBLEM_STYLE = "color:#8a1c12;font-weight:600"
+# A value quoted in a message may be one long unbroken word: it wraps anywhere rather than
+# widen the page.
+_PROBLEM_STYLE = "color:var(--nmpa-bad,#8a1c12);font-weight:600;overflow-wrap:anywhere"
+_ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -87,7 +90,7 @@ def decision_html(decision: Decision, inputs: dict[str, Any]) -> str:
     numbers = {source_id: index for index, source_id in enumerate(decision.cited_source_ids(), start=1)}
     parts = [
         f'<p style="margin:0 0 0.5em 0">{outcome_badge(decision.outcome, decision.outcome_label)} '
-        f'<small style="color:#555">as of {decision.as_of.isoformat()} · rules data {escape(decision.rules_version)}</small></p>'
+        f'<small style="color:var(--nmpa-muted,#555)">as of {decision.as_of.isoformat()} · rules data {escape(decision.rules_version)}</small></p>'
     ]
     if decision.values:
         figure = _FIGURES.get(decision.rule_id, _values_list)
@@ -103,12 +106,17 @@ def decision_html(decision: Decision, inputs: dict[str, Any]) -> str:
     return "".join(parts)
 
 
+def _dates_unbroken(html: str) -> str:
+    """Each ISO date in escaped text kept on one line (white-space:nowrap), not broken at a hyphen."""
+    return _ISO_DATE.sub(r'<span class="nmpa-date" style="white-space:nowrap">\g<0></span>', html)
+
+
 def input_problem_html(error: InputError) -> str:
     """The message shown next to the input that caused ``error``, naming it by its label.
 
     For several problems (InputErrors), one line each.
     """
-    lines = "<br>".join(f"⚠ {escape(problem.reader_message())}" for problem in error.problems)
+    lines = "<br>".join(f"⚠ {_dates_unbroken(escape(problem.reader_message()))}" for problem in error.problems)
     return f'<span role="alert" style="{_PROBLEM_STYLE}">{lines}</span>'
 
 
@@ -137,7 +145,7 @@ def _reason_html(reason: Reason, numbers: dict[str, int]) -> str:
     cited = ""
     if reason.source_id:
         clause = f", {escape(reason.clause)}" if reason.clause else ""
-        cited = f'<br><small style="color:#444">Source [{numbers[reason.source_id]}]{clause}</small>'
+        cited = f'<br><small style="color:var(--nmpa-muted,#444)">Source [{numbers[reason.source_id]}]{clause}</small>'
     return (
         '<li style="margin:0 0 0.6em 0">'
         f'<span style="color:{colour};font-weight:600">{symbol} {word}</span> · '
@@ -162,14 +170,14 @@ def _source_text(source_id: str) -> str:
     pieces = [f'<a href="{_bibliography_link(source_id)}">{escape(cited.title)}</a>', escape(cited.issuer)]
     if cited.document_number:
         pieces.append(escape(cited.document_number))
-    mark = "" if cited.is_primary else f' <strong style="color:#8a4b00">({escape(cited.confidence_label)})</strong>'
+    mark = "" if cited.is_primary else f' <strong style="color:var(--nmpa-caution,#8a4b00)">({escape(cited.confidence_label)})</strong>'
     return ", ".join(pieces) + mark
 
 
 def _warnings_html(warnings: tuple[str, ...]) -> str:
     items = "".join(f"<li>{escape(text)}</li>" for text in warnings)
     return (
-        '<div style="border-left:4px solid #b26a00;background:#fff8e1;padding:0.4em 0.8em;margin-top:0.5em">'
+        '<div style="border-left:4px solid var(--nmpa-caution-edge,#b26a00);background:var(--nmpa-caution-bg,#fff8e1);padding:0.4em 0.8em;margin-top:0.5em">'
         f'<strong>⚠ Warnings</strong><ul style="margin:0.25em 0 0 0;padding-left:1.2em">{items}</ul></div>'
     )
 
@@ -204,20 +212,22 @@ def _values_list(decision: Decision, inputs: dict[str, Any]) -> str:
 
 _DAY_KINDS = {
     # kind: (colour, legend text)
-    "accepted": ("#1f3a5f", "day of acceptance (not counted)"),
-    "working": ("#9fd3ae", "working day counted"),
-    "make_up": ("#1e7b3a", "weekend make-up workday, counted"),
-    "holiday": ("#d9534f", "statutory holiday, skipped"),
-    "weekend": ("#dde1e6", "weekend, skipped"),
-    "pause": ("#8e7cc3", "working day added by the pause"),
+    "accepted": ("var(--nmpa-day-accepted,#1f3a5f)", "day of acceptance (not counted)"),
+    "working": ("var(--nmpa-day-working,#9fd3ae)", "working day counted"),
+    "make_up": ("var(--nmpa-day-make-up,#1e7b3a)", "weekend make-up workday, counted"),
+    "holiday": ("var(--nmpa-day-holiday,#d9534f)", "statutory holiday, skipped"),
+    "weekend": ("var(--nmpa-day-weekend,#dde1e6)", "weekend, skipped"),
+    "pause": ("var(--nmpa-day-pause,#8e7cc3)", "working day added by the pause"),
 }
 _CALENDAR_STYLE = (
     "<style>"
-    ".nmpa-cal{font-size:0.8em;overflow-x:auto;margin:0.4em 0}"
+    # A whole month always fits the width: on a narrow screen the days get narrower, never cut.
+    ".nmpa-cal{font-size:0.8em;margin:0.4em 0}"
     ".nmpa-cal-row{display:flex;align-items:center;white-space:nowrap;margin:1px 0}"
-    ".nmpa-cal-month{width:5em;flex:none}"
+    ".nmpa-cal-month{width:4.5em;flex:none}"
     ".nmpa-cal-day{display:inline-block;width:0.8em;height:1.1em;margin-right:1px;border-radius:2px;flex:none}"
-    ".nmpa-cal-deadline{outline:2px solid #000;outline-offset:-1px}"
+    ".nmpa-cal-row .nmpa-cal-day{flex:0 1 0.8em;min-width:3px}"
+    ".nmpa-cal-deadline{outline:2px solid var(--nmpa-outline,#000);outline-offset:-1px}"
     + "".join(f".nmpa-day-{kind}{{background:{colour}}}" for kind, (colour, _) in _DAY_KINDS.items())
     + "</style>"
 )
@@ -271,8 +281,8 @@ def _review_clock_figure(decision: Decision, inputs: dict[str, Any]) -> str:
         if kind != "pause" or paused
     )
     listed = (
-        f'<p style="margin:0.25em 0;font-size:0.85em">Holidays skipped: {escape(_value_text(holidays))}. '
-        f"Make-up workdays counted: {escape(_value_text(make_up))}. The deadline has a black outline.</p>"
+        f'<p style="margin:0.25em 0;font-size:0.85em">Holidays skipped: {_dates_unbroken(escape(_value_text(holidays)))}. '
+        f"Make-up workdays counted: {_dates_unbroken(escape(_value_text(make_up)))}. The deadline is outlined.</p>"
     )
     return (
         headline
@@ -293,7 +303,7 @@ _TABLE_VALUES = {
     "stem_cells.pathway": ("may_the_patient_be_charged", "governing_document", "approved_stem_cell_drugs"),
 }
 _TABLE_STYLE = "border-collapse:collapse;width:100%;font-size:0.9em"
-_CELL_STYLE = "border:1px solid #ccd;padding:0.35em 0.5em;vertical-align:top;text-align:left"
+_CELL_STYLE = "border:1px solid var(--nmpa-border,#ccd);padding:0.35em 0.5em;vertical-align:top;text-align:left"
 
 
 def _answer_text(spec: InputSpec, value: Any) -> str:
