@@ -8,6 +8,7 @@ panel as a reader sees it.
 from __future__ import annotations
 
 import contextlib
+import re
 import socket
 import subprocess
 import sys
@@ -24,7 +25,10 @@ from browser_support import chromium_browser
 
 pytestmark = pytest.mark.browser
 
-CALCULATORS = Path(__file__).resolve().parents[2] / "book" / "calculators"
+REPO = Path(__file__).resolve().parents[2]
+CALCULATORS = REPO / "book" / "calculators"
+SERVERS: dict[str, subprocess.Popen] = {}
+"""Each running Voilà by the address of its notebooks, to count its kernels."""
 # A kernel starts and runs the notebook before the result appears.
 FIRST_RESULT_MS = 30_000
 RESULT_MS = 10_000
@@ -55,14 +59,17 @@ def voila_server(folder: Path, log: Path) -> Iterator[str]:
     port = free_port()
     voila = Path(sys.executable).with_name("voila")
     with log.open("w") as output:
+        # From the repository's folder, as the README says, so that Voilà reads voila.json.
         process = subprocess.Popen(
             [str(voila), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", str(folder)],
             stdout=output,
             stderr=subprocess.STDOUT,
+            cwd=REPO,
         )
         try:
             base = f"http://127.0.0.1:{port}/"
             wait_until_serving(base, process)
+            SERVERS[base + "voila/render/"] = process
             yield base + "voila/render/"
         finally:
             process.terminate()
@@ -188,3 +195,32 @@ def test_review_clock(page, voila_url):
     expect(result).to_contain_text("Deadline: Tuesday 2026-04-28", timeout=RESULT_MS)
     expect(result).to_contain_text("60 working days plus 5 paused")
     expect(result.locator(".nmpa-cal .nmpa-day-pause")).to_have_count(5)
+
+
+def kernels_of(process: subprocess.Popen) -> int:
+    """How many kernels the Voilà process runs: its child processes that are ipykernels."""
+    count = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+            cmdline = (status.parent / "cmdline").read_bytes()
+        except OSError:  # the process ended while we looked
+            continue
+        if f"\nPPid:\t{process.pid}\n" in text and b"ipykernel" in cmdline:
+            count += 1
+    return count
+
+
+def test_twenty_visits_leave_at_most_two_kernels(browser, voila_url):
+    """Each visit starts a kernel that closing the tab does not stop; voila.json culls them."""
+    for _ in range(20):
+        context = browser.new_context()
+        context.route(re.compile(r"^(?!http://127\.0\.0\.1:)(https?|wss?)://"), lambda route: route.abort())
+        open_calculator(context.new_page(), voila_url, "stem-cell-pathway.ipynb", "Drug registration with the NMPA")
+        context.close()
+    process = SERVERS[voila_url]
+    # Culled after 60 idle seconds with nobody connected, checked every 10 s.
+    deadline = time.monotonic() + 120
+    while kernels_of(process) > 2 and time.monotonic() < deadline:
+        time.sleep(2)
+    assert kernels_of(process) <= 2
