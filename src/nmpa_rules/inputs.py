@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 from numbers import Integral, Real
 from typing import Any, Mapping
 
+from .datafiles import MapOf, load_data_file
 from .errors import MISSING, InputError, InputErrors, raise_all
 from .model import InputSpec, RuleInfo
 
@@ -134,6 +135,32 @@ def _check_number(spec: InputSpec, value: Any) -> int | float:
         raise refuse("is too large") from None
 
 
+_CHANGE = {"changed_on": "date", "old?": "text", "new?": ["text"], "added?": ["text"], "what": "text"}
+CHANGED_INPUTS: dict[str, list[dict[str, Any]]] = load_data_file("changed_inputs.yaml", MapOf([_CHANGE]), None)
+"""Per rule, its renamed, replaced and added inputs with the day of the change."""
+
+
+def _unknown_input(info: RuleInfo, name: str, value: Any, names: list[str]) -> InputError:
+    for change in CHANGED_INPUTS.get(info.id, ()):
+        if change.get("old") == name:
+            return InputError(
+                name, value, f"use {' and '.join(change['new'])} instead: {change['what']}",
+                problem=f"was replaced on {change['changed_on'].isoformat()}",
+                reader_allowed="this calculator has no such question",
+            )
+    return InputError(
+        name, value, f"{info.id} takes: " + ", ".join(names), problem="is not an input of this rule",
+        reader_allowed="this calculator has no such question",
+    )
+
+
+def _added_on(info: RuleInfo, name: str) -> str:
+    for change in CHANGED_INPUTS.get(info.id, ()):
+        if name in change.get("added", ()):
+            return f" (an input since {change['changed_on'].isoformat()}: {change['what']})"
+    return ""
+
+
 def check_inputs(info: RuleInfo, as_of: date | None, given: Mapping[str, Any]) -> dict[str, Any]:
     """The inputs, with defaults filled in and date strings turned into dates.
 
@@ -145,16 +172,14 @@ def check_inputs(info: RuleInfo, as_of: date | None, given: Mapping[str, Any]) -
     problems: list[InputError] = []
     for name in given:
         if name not in names:
-            problems.append(InputError(
-                name, given[name], f"{info.id} takes: " + ", ".join(names), problem="is not an input of this rule",
-                reader_allowed="this calculator has no such question",
-            ))
+            problems.append(_unknown_input(info, name, given[name], names))
     checked: dict[str, Any] = {}
     for spec in info.inputs:
         if spec.name not in given:
             if spec.required:
                 problems.append(InputError(
-                    spec.name, MISSING, f"required: {spec.label} ({describe_kind(spec)})", problem="is missing",
+                    spec.name, MISSING, f"required: {spec.label} ({describe_kind(spec)}){_added_on(info, spec.name)}",
+                    problem="is missing",
                     label=spec.label, reader_allowed=_reader_kind(spec),
                 ))
             checked[spec.name] = spec.default
