@@ -12,6 +12,7 @@ import pytest
 from nmpa_rules import Decision, InputError, Reason, evaluate, list_rules, rule_info, sources
 from nmpa_rules.widgets import REVIEW_DATE, calculator, preset_table, presets, rules_contract
 from nmpa_rules.presentation import render
+from nmpa_rules.sources import source
 from nmpa_rules.presentation.render import OUTCOME_TONES, decision_html, input_problem_html
 from nmpa_rules.typed import decide_typed
 
@@ -76,9 +77,16 @@ def test_every_reason_names_its_source_and_clause_and_each_source_is_listed_once
     decision = decide_typed("biologics.segmented_pilot",
                             {"as_of": calc.as_of.read(), **{name: field.read() for name, field in calc.fields.items()}})
     html = calc.result.value
-    linked = re.findall(r'<a href="\.\./reference/bibliography\.html#cite-([a-z0-9-]+)">', html)
+    # In Jupyter and Voilà the book's pages are not beside the notebook: each source links to
+    # its own address, never to a relative page that the server refuses.
+    linked = re.findall(r'<a href="([^"]+)" target="_blank" rel="noopener">', html)
+    addresses = [source(source_id).url for source_id in decision.cited_source_ids()]
+    assert linked == addresses, "each cited source is linked once, in order of first citation"
+    assert all(address.startswith("https://") for address in addresses)
+    on_the_website = decision_html(decision, {})
+    linked = re.findall(r'<a href="\.\./reference/bibliography\.html#cite-([a-z0-9-]+)">', on_the_website)
     anchors = [re.sub(r"[^a-z0-9]+", "-", source_id.lower()) for source_id in decision.cited_source_ids()]
-    assert linked == anchors, "each cited source is linked once, in order of first citation"
+    assert linked == anchors, "on the website each source links to its bibliography entry"
     text = shown(calc.result)
     assert text.count("Pilot Work Plan for Segmented Production of Biological Products") == 1
     assert "国药监药管〔2024〕24号" in text
@@ -303,7 +311,7 @@ def test_a_failure_while_computing_shows_a_message_keeps_the_inputs_and_drops_th
     calc = calculator("biologics.segmented_pilot")
     assert "Eligible for the pilot" in shown(calc.result)
 
-    def broken(decision, inputs):
+    def broken(decision, inputs, **options):
         raise RuntimeError("the renderer broke")
 
     monkeypatch.setattr(form, "decision_html", broken)

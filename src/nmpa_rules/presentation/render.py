@@ -81,11 +81,13 @@ def outcome_badge(outcome: str, label: str) -> str:
     )
 
 
-def decision_html(decision: Decision, inputs: dict[str, Any]) -> str:
+def decision_html(decision: Decision, inputs: dict[str, Any], *, link_to_sources: bool = False) -> str:
     """The result panel: outcome, computed values, every reason, warnings, then the sources.
 
-    Each source is listed once, numbered and linked to the bibliography; a reason names its
-    source by number with the clause it rests on.
+    Each source is listed once, numbered and linked to the book's bibliography, or with
+    ``link_to_sources`` to the source's own address: in Jupyter and Voilà the book's pages are
+    not beside the notebook, and a relative link there is refused. A reason names its source
+    by number with the clause it rests on.
     """
     numbers = {source_id: index for index, source_id in enumerate(decision.cited_source_ids(), start=1)}
     parts = [
@@ -102,7 +104,7 @@ def decision_html(decision: Decision, inputs: dict[str, Any]) -> str:
     if decision.warnings:
         parts.append(_warnings_html(decision.warnings))
     if numbers:
-        parts.append(_sources_html(numbers))
+        parts.append(_sources_html(numbers, link_to_sources))
     return "".join(parts)
 
 
@@ -155,19 +157,27 @@ def _reason_html(reason: Reason, numbers: dict[str, int]) -> str:
     )
 
 
-def _sources_html(numbers: dict[str, int]) -> str:
-    items = "".join(f'<li value="{number}">{_source_text(source_id)}</li>' for source_id, number in numbers.items())
+def _sources_html(numbers: dict[str, int], link_to_sources: bool = False) -> str:
+    items = "".join(
+        f'<li value="{number}">{_source_text(source_id, link_to_sources)}</li>' for source_id, number in numbers.items()
+    )
     return (
         '<p style="margin:0.75em 0 0.25em 0"><strong>Sources</strong></p>'
         f'<ol style="margin:0;padding-left:1.8em;font-size:0.9em">{items}</ol>'
     )
 
 
-def _source_text(source_id: str) -> str:
+def _source_text(source_id: str, link_to_sources: bool = False) -> str:
     """A source for a reader: its title linked to the bibliography, issuer, number, and a
     mark when it is not a primary source."""
     cited = source(source_id)
-    pieces = [f'<a href="{_bibliography_link(source_id)}">{escape(cited.title)}</a>', escape(cited.issuer)]
+    if not link_to_sources:
+        title = f'<a href="{_bibliography_link(source_id)}">{escape(cited.title)}</a>'
+    elif cited.url:
+        title = f'<a href="{escape(cited.url)}" target="_blank" rel="noopener">{escape(cited.title)}</a>'
+    else:
+        title = escape(cited.title)
+    pieces = [title, escape(cited.issuer)]
     if cited.document_number:
         pieces.append(escape(cited.document_number))
     mark = "" if cited.is_primary else f' <strong style="color:var(--nmpa-caution,#8a4b00)">({escape(cited.confidence_label)})</strong>'

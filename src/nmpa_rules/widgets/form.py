@@ -215,7 +215,8 @@ class Calculator(widgets.VBox):
         try:
             typed = {name: field.read() for name, field in all_fields.items()}
             decision = decide_typed(self.rule_id, typed)
-            self.result.value = decision_html(decision, read_texts(tuple(f.spec for f in self.fields.values()), typed))
+            given = read_texts(tuple(f.spec for f in self.fields.values()), typed)
+            self.result.value = decision_html(decision, given, link_to_sources=True)
         except InputError as error:
             self._show_input_problems(error, all_fields)
         except Exception as error:  # noqa: BLE001 - any failure must reach the reader, not a log
