@@ -234,7 +234,7 @@ _CALENDAR_STYLE = (
     # A whole month always fits the width: on a narrow screen the days get narrower, never cut.
     ".nmpa-cal{font-size:0.8em;margin:0.4em 0}"
     ".nmpa-cal-row{display:flex;align-items:center;white-space:nowrap;margin:1px 0}"
-    ".nmpa-cal-month{width:5.2em;flex:none}"
+    ".nmpa-cal-month{flex:none;min-width:5.2em;padding-right:0.3em}"
     ".nmpa-cal-day{display:inline-block;width:0.8em;height:1.1em;margin-right:1px;border-radius:2px;flex:none}"
     ".nmpa-cal-row .nmpa-cal-day{flex:0 1 0.8em;min-width:3px}"
     ".nmpa-cal-deadline{outline:2px solid var(--nmpa-outline,#000);outline-offset:-1px}"
