@@ -141,3 +141,20 @@ def test_sources_lists_every_source(capsys):
     assert main(["sources"]) == 0
     out = capsys.readouterr().out
     assert "ropesgray2024" in out and "[secondary]" in out and "[primary]" in out
+
+
+def test_a_scenario_with_a_replaced_input_is_told_what_replaced_it_and_when(tmp_path, capsys):
+    scenario = tmp_path / "old.yaml"
+    scenario.write_text(
+        "- name: written before 2026-11-28\n"
+        "  rule: imports.pre_approval_batches\n"
+        "  as_of: 2026-11-28\n"
+        "  input: {marketed_overseas: true, category: new_drug, china_approval_date: 2026-03-16,\n"
+        "          manufactured_on: 2026-01-10, commercial_scale: true, gmp_evidence: inspection_notice}\n"
+        "  expect: {outcome: eligible}\n"
+    )
+    assert main(["test", str(scenario)]) == 1
+    out = capsys.readouterr().out
+    assert "marketed_overseas: True was replaced on 2026-11-28; use overseas_status instead" in out
+    assert "is not an input of this rule" not in out
+    assert "labels_match: (not given) is missing" in out and "(an input since 2026-11-28" in out

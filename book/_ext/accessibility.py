@@ -104,4 +104,6 @@ def setup(app: Sphinx) -> dict:
     app.add_node(nodes.citation, override=True, html=(_visit_citation_as_listitem, _depart_citation))
     app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_cell_input, lambda self, node: self.body.append("</details>\n")))
     app.connect("html-page-context", _drop_duplicate_inline_scripts)
+    # A visible cue over a diagram cut by the column's width (it scrolls sideways, custom.css).
+    app.add_js_file("scroll-cue.js", loading_method="defer")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

@@ -43,7 +43,10 @@ def _download_megabytes(app: Sphinx) -> str:
     manifest = Path(app.confdir) / MANIFEST
     if not manifest.is_file():
         raise ExtensionError(f"{MANIFEST} is missing: run `make vendor` to put the calculators' runtime into the site")
-    return f"{json.loads(manifest.read_text())['gzip_bytes'] / 1e6:.0f}"
+    sizes = json.loads(manifest.read_text())
+    # Both sizes, read from the files at build time: a server that compresses sends the first,
+    # one that does not (python3 -m http.server) the second.
+    return f"{sizes['gzip_bytes'] / 1e6:.1f} MB compressed, {sizes['bytes'] / 1e6:.1f} MB uncompressed"
 
 
 def _voila_url(app: Sphinx) -> str:
@@ -62,7 +65,7 @@ def placeholder_html(rule_id: str, megabytes: str, voila_url: str) -> str:
         '<p class="nmpa-live-intro">This calculator runs the book\'s rules, in Python, inside your browser: '
         "nothing you enter leaves your computer. It starts on the first worked example; choose "
         "another or change any input.</p>"
-        f'<p><button type="button" class="nmpa-live-start" disabled>Run this calculator live (downloads about {megabytes} MB once)</button></p>'
+        f'<p><button type="button" class="nmpa-live-start" disabled>Run this calculator live (downloads {megabytes}, once)</button></p>'
         '<p class="nmpa-live-status" role="status"></p>'
         '<p class="nmpa-live-routes">To run it as a Jupyter notebook on a server instead, launch this '
         "page on Binder with the rocket button at the top of the page, or "

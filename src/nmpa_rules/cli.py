@@ -12,15 +12,17 @@ cannot show are written as backslash escapes.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from typing import Sequence
 
 from .errors import InputError, one_line, raise_all
-from .evaluation import evaluate, list_rules, rule_info
-from .inputs import parse_date, parse_text
+from .evaluation import list_rules
+from .inputs import parse_date
 from .scenarios import MAX_CASES, MAX_FILES, MAX_RUN_BYTES, iter_results
 from .sources import sources
+from .typed import decide_typed
 from .yaml_io import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
 
 MAX_SHOWN_ERRORS = 50
@@ -33,6 +35,7 @@ _TEST_HELP = (
 )
 
 
+@functools.cache  # building it costs more than a check; it is never changed after
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m nmpa_rules", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -114,21 +117,20 @@ def _test(paths: list[str]) -> int:
     return 1 if failed else 0
 
 
-def _check(rule_id: str, as_of: str, pairs: list[str], as_json: bool) -> int:
-    info = rule_info(rule_id)
-    specs = {spec.name: spec for spec in info.inputs}
-    inputs = {}
+def _check(rule_id: str, as_of: str | list, pairs: list[str], as_json: bool) -> int:
+    # argparse hands over [] for a value that is exactly "--" (--as-of=--); that was the text.
+    typed = {"as_of": as_of if isinstance(as_of, str) else "--"}
     problems: list[InputError] = []
     for pair in pairs:
         key, sep, text = pair.partition("=")
         if not sep or not key:
             problems.append(InputError(pair, pair, "write inputs as key=value", problem="is not a key=value pair"))
-        elif key in inputs:
+        elif key in typed:
             problems.append(InputError(key, text, "give each input once", problem="is given twice"))
         else:
-            inputs[key] = parse_text(specs[key], text) if key in specs else text
+            typed[key] = text
     try:
-        decision = evaluate(rule_id, as_of, **inputs)
+        decision = decide_typed(rule_id, typed)
     except InputError as err:
         problems.extend(err.problems)
     raise_all(problems)

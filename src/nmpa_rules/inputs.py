@@ -5,9 +5,11 @@ or numpy scalar is judged by its exact value against the input's minimum and max
 yes/no value is never a number. Every number input declares a maximum, so that a value
 too large for a float is refused with a message instead of overflowing.
 
-Text: dates given as text and numbers typed on the command line are read after Unicode
-NFKC normalization, so full-width digits and dashes ("２０２５－０１－０１", "５") are
-accepted as their ASCII forms; digits of any other script are refused.
+Text: ``read_text`` is the only reader of typed text, for every route (command line, the
+website's form, the notebook widgets, scenario files). It reads after Unicode NFKC
+normalization, so full-width digits and dashes ("２０２５－０１－０１", "５") and
+superscript digits are accepted as their ASCII forms; digits of any other script (such as
+Arabic-Indic "٥") are refused.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from decimal import Decimal, InvalidOperation
 from numbers import Integral, Real
 from typing import Any, Mapping
 
-from .errors import MISSING, InputError, raise_all
+from .datafiles import MapOf, load_data_file
+from .errors import MISSING, InputError, InputErrors, raise_all
 from .model import InputSpec, RuleInfo
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -28,6 +31,7 @@ _DECIMAL_NUMBER = re.compile(r"[+-]?([0-9][0-9_]*)?(\.[0-9_]*)?([eE][+-]?[0-9]+)
 # Wide enough for any rule; bounded so that counting forward can never overflow a date.
 EARLIEST, LATEST = date(1900, 1, 1), date(2099, 12, 31)
 AS_OF_LABEL = "As of"
+AS_OF = InputSpec("as_of", "date", AS_OF_LABEL, "The date on which the rules are applied.")
 MAX_TEXT_CHARS = 1000
 """Longer text is never a date or a number; it is refused without being read."""
 
@@ -131,6 +135,32 @@ def _check_number(spec: InputSpec, value: Any) -> int | float:
         raise refuse("is too large") from None
 
 
+_CHANGE = {"changed_on": "date", "old?": "text", "new?": ["text"], "added?": ["text"], "what": "text"}
+CHANGED_INPUTS: dict[str, list[dict[str, Any]]] = load_data_file("changed_inputs.yaml", MapOf([_CHANGE]), None)
+"""Per rule, its renamed, replaced and added inputs with the day of the change."""
+
+
+def _unknown_input(info: RuleInfo, name: str, value: Any, names: list[str]) -> InputError:
+    for change in CHANGED_INPUTS.get(info.id, ()):
+        if change.get("old") == name:
+            return InputError(
+                name, value, f"use {' and '.join(change['new'])} instead: {change['what']}",
+                problem=f"was replaced on {change['changed_on'].isoformat()}",
+                reader_allowed="this calculator has no such question",
+            )
+    return InputError(
+        name, value, f"{info.id} takes: " + ", ".join(names), problem="is not an input of this rule",
+        reader_allowed="this calculator has no such question",
+    )
+
+
+def _added_on(info: RuleInfo, name: str) -> str:
+    for change in CHANGED_INPUTS.get(info.id, ()):
+        if name in change.get("added", ()):
+            return f" (an input since {change['changed_on'].isoformat()}: {change['what']})"
+    return ""
+
+
 def check_inputs(info: RuleInfo, as_of: date | None, given: Mapping[str, Any]) -> dict[str, Any]:
     """The inputs, with defaults filled in and date strings turned into dates.
 
@@ -142,16 +172,14 @@ def check_inputs(info: RuleInfo, as_of: date | None, given: Mapping[str, Any]) -
     problems: list[InputError] = []
     for name in given:
         if name not in names:
-            problems.append(InputError(
-                name, given[name], f"{info.id} takes: " + ", ".join(names), problem="is not an input of this rule",
-                reader_allowed="this calculator has no such question",
-            ))
+            problems.append(_unknown_input(info, name, given[name], names))
     checked: dict[str, Any] = {}
     for spec in info.inputs:
         if spec.name not in given:
             if spec.required:
                 problems.append(InputError(
-                    spec.name, MISSING, f"required: {spec.label} ({describe_kind(spec)})", problem="is missing",
+                    spec.name, MISSING, f"required: {spec.label} ({describe_kind(spec)}){_added_on(info, spec.name)}",
+                    problem="is missing",
                     label=spec.label, reader_allowed=_reader_kind(spec),
                 ))
             checked[spec.name] = spec.default
@@ -196,26 +224,71 @@ def _reader_kind(spec: InputSpec) -> str:
     return f"give {describe_kind(spec)}"
 
 
-def parse_text(spec: InputSpec, text: str) -> Any:
-    """Read one ``key=value`` from the command line; check_inputs then validates the result.
+def as_text(spec: InputSpec, value: Any) -> Any:
+    """A value as a form's control holds it: text for dates and numbers, None for "none yet",
+    yes/no and choices unchanged. read_text reads it back to the same value."""
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    if spec.kind == "number":
+        return f"{value:g}"
+    return str(value)
 
-    Text that does not read as the input's kind is passed on as it is, so that the message
-    quotes what was typed.
+
+def read_text(spec: InputSpec, value: Any) -> Any:
+    """What a person typed for ``spec``, as check_inputs takes it: the one reader of typed text
+    for every route (command line, the website's form, the notebook widgets, scenario files).
+
+    Blank text is MISSING (not given), as is None for any input but an optional date, where
+    None, "none" and "null" mean "no date". Text that does not read as the input's kind is
+    passed on as it is, so that the message quotes what was typed; a value that is not text
+    (a YAML number, a form's yes/no) passes unchanged.
     """
-    if len(text) > MAX_TEXT_CHARS:
-        return text
-    lowered = normalize_text(text).lower()
+    if value is None:
+        return None if spec.kind == "optional_date" else MISSING
+    if not isinstance(value, str):
+        return value
+    if len(value) > MAX_TEXT_CHARS:
+        return value
+    lowered = normalize_text(value).lower()
+    if not lowered:
+        return MISSING
     if spec.kind == "bool":
-        return {"true": True, "false": False}.get(lowered, text)
+        return {"true": True, "false": False}.get(lowered, value)
     if spec.kind == "optional_date" and lowered in ("none", "null"):
         return None
     if spec.kind == "number" and _DECIMAL_NUMBER.fullmatch(lowered) and any(c.isdigit() for c in lowered):
         try:
             number = Decimal(lowered)
         except InvalidOperation:
-            return text
+            return value
         # A whole number stays an int (of any size); 3.5 stays exact until it is checked.
         return int(number) if number == number.to_integral_value() and abs(number.adjusted()) < 400 else number
     if spec.kind in ("date", "optional_date"):
-        return normalize_text(text)
-    return text
+        return normalize_text(value)
+    return value
+
+
+def read_texts(specs: "tuple[InputSpec, ...] | list[InputSpec]", typed: Mapping[str, Any]) -> dict[str, Any]:
+    """``read_text`` for each of ``specs`` that ``typed`` holds; inputs read as MISSING are left out."""
+    read = {spec.name: read_text(spec, typed[spec.name]) for spec in specs if spec.name in typed}
+    return {name: value for name, value in read.items() if value is not MISSING}
+
+
+def echo_typed(error: InputError, typed: Mapping[str, Any]) -> InputError:
+    """``error`` with each problem quoting the text the person typed, not the number read from it.
+
+    A message says "'2.5' is not a whole number", never Decimal('2.5') or 100000.0 for "1e5".
+    Dates keep their ISO form; text that was passed on unread is already what was typed.
+    """
+    problems = []
+    for problem in error.problems:
+        text = typed.get(problem.field)
+        if isinstance(text, str) and not isinstance(problem.value, (str, date)) and problem.value is not MISSING:
+            problem = InputError(
+                problem.field, text, problem.allowed, problem=problem.problem, file=problem.file, line=problem.line,
+                case=problem.case, label=problem.label, reader_allowed=problem.reader_allowed,
+            )
+        problems.append(problem)
+    return problems[0] if len(problems) == 1 else InputErrors(problems)

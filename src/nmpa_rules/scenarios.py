@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .errors import InputError, raise_all, shorten
-from .evaluation import evaluate
+from .typed import decide_typed
 from .model import Decision, json_ready
 from .yaml_io import Lines, line_of, load_yaml
 
@@ -224,7 +224,8 @@ def load_scenarios(path: Path) -> list[Scenario]:
 def run_scenario(scenario: Scenario) -> Result:
     expect = scenario.expect
     try:
-        decision = evaluate(scenario.rule, scenario.as_of, **scenario.inputs)
+        # Text in a scenario file is read as a reader's typed text is, by the one reader.
+        decision = decide_typed(scenario.rule, {"as_of": scenario.as_of, **scenario.inputs})
     except InputError as err:
         fields = [problem.field for problem in err.problems]
         if "error" in expect and expect["error"] in fields:

@@ -8,6 +8,8 @@ panel as a reader sees it.
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 import socket
 import subprocess
 import sys
@@ -26,7 +28,10 @@ from nmpa_rules.presentation.presets import REVIEW_DATE
 
 pytestmark = pytest.mark.browser
 
-CALCULATORS = Path(__file__).resolve().parents[2] / "book" / "calculators"
+REPO = Path(__file__).resolve().parents[2]
+CALCULATORS = REPO / "book" / "calculators"
+SERVERS: dict[str, subprocess.Popen] = {}
+"""Each running Voilà by the address of its notebooks, to count its kernels."""
 # A kernel starts and runs the notebook before the result appears.
 FIRST_RESULT_MS = 30_000
 RESULT_MS = 10_000
@@ -57,14 +62,18 @@ def voila_server(folder: Path, log: Path) -> Iterator[str]:
     port = free_port()
     voila = Path(sys.executable).with_name("voila")
     with log.open("w") as output:
+        # From the repository's folder, as the README says, so that Voilà reads voila.json.
         process = subprocess.Popen(
-            [str(voila), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", str(folder)],
+            [str(voila), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1", "--template=nmpa", str(folder)],
             stdout=output,
             stderr=subprocess.STDOUT,
+            cwd=REPO,
+            env={**os.environ, "JUPYTER_PATH": str(REPO / "share" / "jupyter")},
         )
         try:
             base = f"http://127.0.0.1:{port}/"
             wait_until_serving(base, process)
+            SERVERS[base + "voila/render/"] = process
             yield base + "voila/render/"
         finally:
             process.terminate()
@@ -115,7 +124,7 @@ def click(page: Page, name: str, button: str) -> None:
 def type_into(page: Page, name: str, text: str) -> None:
     box = field(page, name).locator("input").first
     box.fill(text)
-    # The widget sends a number or a date to the kernel when the box reports a change.
+    # Dates and numbers are text boxes; the change event makes sure the kernel has the text.
     box.dispatch_event("change")
 
 
@@ -129,7 +138,7 @@ def test_segmented_pilot(page, voila_url):
 
     type_into(page, "cmo_commercial_biologics_years", "-1")
     expect(field(page, "cmo_commercial_biologics_years")).to_contain_text(
-        "-1.0 is too small; give a number of at least 0", timeout=RESULT_MS
+        "'-1' is too small; give a number of at least 0", timeout=RESULT_MS
     )
     expect(result).to_contain_text("No result: correct the input marked ⚠ above.")
 
@@ -191,3 +200,39 @@ def test_review_clock(page, voila_url):
     expect(result).to_contain_text("Deadline: Tuesday 2026-04-28", timeout=RESULT_MS)
     expect(result).to_contain_text("60 working days plus 5 paused")
     expect(result.locator(".nmpa-cal .nmpa-day-pause")).to_have_count(5)
+
+
+def kernels_of(process: subprocess.Popen) -> int:
+    """How many kernels the Voilà process runs: its child processes that are ipykernels."""
+    count = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+            cmdline = (status.parent / "cmdline").read_bytes()
+        except OSError:  # the process ended while we looked
+            continue
+        if f"\nPPid:\t{process.pid}\n" in text and b"ipykernel" in cmdline:
+            count += 1
+    return count
+
+
+def test_twenty_visits_leave_at_most_two_kernels_and_ask_no_other_host(browser, voila_url):
+    """Each visit starts a kernel that closing the tab does not stop; voila.json culls them."""
+    foreign: list[str] = []
+
+    def refuse(route):
+        foreign.append(route.request.url)
+        route.abort()
+
+    for _ in range(20):
+        context = browser.new_context()
+        context.route(re.compile(r"^(?!http://127\.0\.0\.1:)(https?|wss?)://"), refuse)
+        open_calculator(context.new_page(), voila_url, "stem-cell-pathway.ipynb", "Drug registration with the NMPA")
+        context.close()
+    assert foreign == []
+    process = SERVERS[voila_url]
+    # Culled after 60 idle seconds with nobody connected, checked every 10 s.
+    deadline = time.monotonic() + 120
+    while kernels_of(process) > 2 and time.monotonic() < deadline:
+        time.sleep(2)
+    assert kernels_of(process) <= 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from html import escape, unescape
 
 import pytest
@@ -13,7 +13,9 @@ import pytest
 from nmpa_rules import Decision, InputError, Reason, evaluate, list_rules, rule_info, sources
 from nmpa_rules.widgets import REVIEW_DATE, calculator, preset_table, presets, rules_contract
 from nmpa_rules.presentation import render
+from nmpa_rules.sources import source
 from nmpa_rules.presentation.render import OUTCOME_TONES, decision_html, input_problem_html
+from nmpa_rules.typed import decide_typed
 
 RULE_IDS = [info.id for info in list_rules()]
 CALENDAR_CELL = re.compile(r'<span class="nmpa-cal-day nmpa-day-(\w+)( nmpa-cal-deadline)?" title="([\d-]+):')
@@ -29,7 +31,7 @@ def test_a_calculator_opens_on_its_first_preset_with_its_outcome(rule_id):
     calc = calculator(rule_id)
     first = presets(rule_id)[0]
     assert calc.preset_menu.value == 0
-    assert calc.as_of.control.value == REVIEW_DATE
+    assert calc.as_of.control.value == REVIEW_DATE.isoformat()
     assert rule_info(rule_id).outcomes[first.expect["outcome"]] in shown(calc.result)
     assert "Why" in shown(calc.result)
 
@@ -47,7 +49,7 @@ def test_changing_an_input_updates_the_result_and_leaves_the_worked_example():
     calc = calculator("biologics.segmented_pilot")
     assert "Eligible for the pilot" in shown(calc.result)
 
-    calc.fields["cmo_commercial_biologics_years"].control.value = 2
+    calc.fields["cmo_commercial_biologics_years"].control.value = "2"
 
     text = shown(calc.result)
     assert "Not eligible for the pilot" in text
@@ -63,7 +65,7 @@ def test_choosing_a_preset_fills_every_input_including_as_of():
 
     calc.preset_menu.value = after_the_pilot
 
-    assert calc.as_of.control.value == date(2027, 1, 1)
+    assert calc.as_of.control.value == "2027-01-01"
     text = shown(calc.result)
     assert "The pilot is not in force on this date" in text
     assert "not in force on 2027-01-01; last in force until 2026-12-31" in text
@@ -73,12 +75,19 @@ def test_choosing_a_preset_fills_every_input_including_as_of():
 
 def test_every_reason_names_its_source_and_clause_and_each_source_is_listed_once_with_a_link():
     calc = calculator("biologics.segmented_pilot")
-    decision = evaluate("biologics.segmented_pilot", calc.as_of.control.value,
-                        **{name: field.read() for name, field in calc.fields.items()})
+    decision = decide_typed("biologics.segmented_pilot",
+                            {"as_of": calc.as_of.read(), **{name: field.read() for name, field in calc.fields.items()}})
     html = calc.result.value
-    linked = re.findall(r'<a href="\.\./reference/bibliography\.html#cite-([a-z0-9-]+)">', html)
+    # In Jupyter and Voilà the book's pages are not beside the notebook: each source links to
+    # its own address, never to a relative page that the server refuses.
+    linked = re.findall(r'<a href="([^"]+)" target="_blank" rel="noopener">', html)
+    addresses = [source(source_id).url for source_id in decision.cited_source_ids()]
+    assert linked == addresses, "each cited source is linked once, in order of first citation"
+    assert all(address.startswith("https://") for address in addresses)
+    on_the_website = decision_html(decision, {})
+    linked = re.findall(r'<a href="\.\./reference/bibliography\.html#cite-([a-z0-9-]+)">', on_the_website)
     anchors = [re.sub(r"[^a-z0-9]+", "-", source_id.lower()) for source_id in decision.cited_source_ids()]
-    assert linked == anchors, "each cited source is linked once, in order of first citation"
+    assert linked == anchors, "on the website each source links to its bibliography entry"
     text = shown(calc.result)
     assert text.count("Pilot Work Plan for Segmented Production of Biological Products") == 1
     assert "国药监药管〔2024〕24号" in text
@@ -95,15 +104,15 @@ def test_a_negative_number_is_refused_next_to_its_input_and_nothing_is_lost():
     calc = calculator("biologics.segmented_pilot")
     years = calc.fields["cmo_commercial_biologics_years"]
 
-    years.control.value = -1
+    years.control.value = "-1"
 
-    assert ("⚠ Contract manufacturer's years of commercial biologics production: -1.0 is too small; "
+    assert ("⚠ Contract manufacturer's years of commercial biologics production: '-1' is too small; "
             "give a number of at least 0 and at most 100") in shown(years.note)
     assert "No result: correct the input marked ⚠ above." in shown(calc.result)
-    assert years.control.value == -1
-    assert calc.fields["applied_on"].control.value == date(2025, 3, 10)
+    assert years.control.value == "-1"
+    assert calc.fields["applied_on"].control.value == "2025-03-10"
 
-    years.control.value = 4
+    years.control.value = "4"
     assert "⚠" not in shown(years.note)
     assert "Eligible for the pilot" in shown(calc.result)
 
@@ -112,7 +121,7 @@ def test_an_empty_date_is_reported_as_missing():
     calc = calculator("biologics.segmented_pilot")
     applied_on = calc.fields["applied_on"]
 
-    applied_on.control.value = None
+    applied_on.control.value = ""
 
     assert "Date of the application: (not given) is missing; give a date, YYYY-MM-DD" in shown(applied_on.note)
     assert "No result" in shown(calc.result)
@@ -121,7 +130,7 @@ def test_an_empty_date_is_reported_as_missing():
 def test_an_empty_as_of_is_reported_next_to_as_of():
     calc = calculator("stem_cells.pathway")
 
-    calc.as_of.control.value = None
+    calc.as_of.control.value = ""
 
     assert "As of: (not given) is not a date; a date as YYYY-MM-DD" in shown(calc.as_of.note)
     assert "No result" in shown(calc.result)
@@ -132,12 +141,12 @@ def test_a_batch_made_after_as_of_is_refused_next_to_the_manufacturing_date():
     made = calc.fields["manufactured_on"]
 
     after_review = REVIEW_DATE + timedelta(days=3)
-    made.control.value = after_review
+    made.control.value = after_review.isoformat()
 
     assert (f"Date the batch was made: {after_review.isoformat()} is after the as-of date {REVIEW_DATE.isoformat()}; "
             "it must be on or before the as-of date") in shown(made.note)
     assert "No result" in shown(calc.result)
-    assert calc.fields["china_approval_date"].control.value == date(2026, 3, 16)
+    assert calc.fields["china_approval_date"].control.value == "2026-03-16"
 
 
 def test_none_yet_stands_for_an_approval_that_has_not_happened():
@@ -152,14 +161,14 @@ def test_none_yet_stands_for_an_approval_that_has_not_happened():
     assert "Not approved in China; batches may be imported only after the approval." in text
 
     approval.none_yet.value = False
-    approval.control.value = None
+    approval.control.value = ""
     assert "Date of the China approval: (not given) is missing" in shown(approval.note)
 
 
 def test_an_approval_after_as_of_is_a_reason_not_an_error():
     calc = calculator("imports.pre_approval_batches")
 
-    calc.fields["china_approval_date"].control.value = date(2027, 2, 1)
+    calc.fields["china_approval_date"].control.value = "2027-02-01"
 
     assert "The batch may not be imported (yet)" in shown(calc.result)
     assert "⚠" not in shown(calc.fields["china_approval_date"].note)
@@ -199,7 +208,7 @@ def test_the_review_clock_shows_the_deadline_and_a_calendar_of_the_days_it_ran()
 def test_a_pause_extends_the_clock_and_is_drawn():
     calc = calculator("timelines.review_clock")
 
-    calc.fields["paused_working_days"].control.value = 10
+    calc.fields["paused_working_days"].control.value = "10"
 
     days = counted_calendar_days(calc.result.value)
     assert len(days["pause"]) == 10
@@ -211,9 +220,9 @@ def test_a_fractional_pause_is_refused():
     calc = calculator("timelines.review_clock")
     paused = calc.fields["paused_working_days"]
 
-    paused.control.value = 2.5
+    paused.control.value = "2.5"
 
-    assert "Other working days not counted: 2.5 is not a whole number" in shown(paused.note)
+    assert "Other working days not counted: '2.5' is not a whole number" in shown(paused.note)
 
 
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)>'
@@ -289,13 +298,13 @@ def test_every_bad_input_is_marked_at_once_and_nothing_is_lost():
     calc = calculator("biologics.segmented_pilot")
     years, applied_on = calc.fields["cmo_commercial_biologics_years"], calc.fields["applied_on"]
 
-    calc.as_of.control.value = date(2025, 1, 1)
-    years.control.value = -1
+    calc.as_of.control.value = "2025-01-01"
+    years.control.value = "-1"
 
     assert "is too small" in shown(years.note)
     assert "Date of the application: 2025-03-10 is after the as-of date 2025-01-01" in shown(applied_on.note)
     assert "No result: correct the inputs marked ⚠ above." in shown(calc.result)
-    assert (years.control.value, applied_on.control.value) == (-1, date(2025, 3, 10))
+    assert (years.control.value, applied_on.control.value) == ("-1", "2025-03-10")
 
 
 def test_a_failure_while_computing_shows_a_message_keeps_the_inputs_and_drops_the_old_result(monkeypatch):
@@ -304,25 +313,38 @@ def test_a_failure_while_computing_shows_a_message_keeps_the_inputs_and_drops_th
     calc = calculator("biologics.segmented_pilot")
     assert "Eligible for the pilot" in shown(calc.result)
 
-    def broken(decision, inputs):
+    def broken(decision, inputs, **options):
         raise RuntimeError("the renderer broke")
 
     monkeypatch.setattr(form, "decision_html", broken)
-    calc.fields["cmo_commercial_biologics_years"].control.value = 7
+    calc.fields["cmo_commercial_biologics_years"].control.value = "7"
 
     text = shown(calc.result)
     assert "No result: the calculator could not compute an answer for these inputs (RuntimeError)" in text
     assert "Your inputs are kept" in text
     assert "Eligible" not in text, "the previous result is gone"
-    assert calc.fields["cmo_commercial_biologics_years"].control.value == 7
+    assert calc.fields["cmo_commercial_biologics_years"].control.value == "7"
 
 
-def test_number_fields_follow_the_reader_as_they_type():
+def test_number_and_date_fields_are_text_that_follows_the_reader_as_they_type():
     for rule_id in RULE_IDS:
         calc = calculator(rule_id)
-        for field in calc.fields.values():
-            if field.spec.kind == "number":
+        for field in (calc.as_of, *calc.fields.values()):
+            if field.spec.kind in ("number", "date", "optional_date"):
                 assert field.control.continuous_update is True, field.spec.name
+                assert type(field.control).__name__ == "Text", "no date picker in the browser's locale"
+
+
+def test_the_widgets_read_typed_text_as_the_command_line_does():
+    calc = calculator("timelines.review_clock")
+    calc.as_of.control.value = "２０２６－１１－２８"
+    calc.fields["started_on"].control.value = " 2026-09-01 "
+    calc.fields["paused_working_days"].control.value = "１０"
+    assert "130 working days plus 10 paused" in shown(calc.result)
+    calc.fields["paused_working_days"].control.value = "١٠"
+    assert "Working days the clock was paused: '١٠' is not a number" in shown(calc.fields["paused_working_days"].note)
+    calc.fields["paused_working_days"].control.value = "1e5"
+    assert "'1e5' is too large" in shown(calc.fields["paused_working_days"].note)
 
 
 def test_after_an_edit_the_menu_says_the_scenario_is_the_readers_own():
@@ -382,12 +404,12 @@ def test_results_and_tables_name_things_by_their_labels(rule_id):
 @pytest.mark.parametrize("rule_id", RULE_IDS)
 def test_input_problems_name_the_field_by_its_label(rule_id):
     calc = calculator(rule_id)
-    calc.as_of.control.value = None
+    calc.as_of.control.value = ""
     for field in calc.fields.values():
         if field.spec.kind in ("date", "optional_date"):
-            field.control.value = None
+            field.control.value = ""
         elif field.spec.kind == "number":
-            field.control.value = -1
+            field.control.value = "-1"
     for field in (calc.as_of, *calc.fields.values()):
         assert_no_internal_ids(field.note.value, f"{rule_id} note of {field.spec.label!r}")
     assert_no_internal_ids(calc.result.value, f"{rule_id} result panel")
@@ -406,8 +428,8 @@ def test_the_rules_contract_keeps_identifiers_to_its_command_line_part():
 
 def test_a_source_cited_by_several_reasons_is_printed_once():
     calc = calculator("hormones.pathway")
-    decision = evaluate("hormones.pathway", calc.as_of.control.value,
-                        **{name: field.read() for name, field in calc.fields.items()})
+    decision = decide_typed("hormones.pathway",
+                            {"as_of": calc.as_of.read(), **{name: field.read() for name, field in calc.fields.items()}})
     repeated = [sid for sid in decision.cited_source_ids() if sum(r.source_id == sid for r in decision.reasons) > 1]
     assert repeated, "the test needs a source that several reasons cite"
     for source_id in repeated:

@@ -8,10 +8,11 @@
   "use strict";
 
   const RUNTIME = new URL("../vendor/live/", document.currentScript.src);
+  const WORKER = new URL("live-calculator-worker.js", document.currentScript.src);
   // Set once the runtime has loaded: on a later visit the files are in the browser's cache,
   // so the calculator starts without asking again.
   const REMEMBERED = "nmpa-live-calculator";
-  let startingRuntime = null; // the promise of nmpa_rules.browser_form, shared by every calculator of the page
+  let startingRuntime = null; // the promise of nmpa_rules.browser_form in the worker, shared by every calculator of the page
 
   function remembered() {
     try {
@@ -29,31 +30,41 @@
     }
   }
 
-  function loadScript(url) {
-    return new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = url;
-      script.onload = resolve;
-      script.onerror = () => reject(new Error("could not load " + url));
-      document.head.appendChild(script);
-    });
+  // Python runs in a Web Worker (live-calculator-worker.js), so the page stays responsive while
+  // it starts; its progress is shown in the status line of every calculator that is starting.
+  const starting = new Set();
+
+  function showProgress(text) {
+    for (const status of starting) status.textContent = text;
   }
 
-  async function fetchBytes(url) {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error("could not load " + url + " (HTTP " + response.status + ")");
-    return response.arrayBuffer();
-  }
-
-  async function startRuntime() {
-    const manifest = await (await fetch(new URL("manifest.json", RUNTIME))).json();
-    const indexURL = new URL("pyodide/", RUNTIME).href;
-    // The wheels download while Python starts.
-    const wheels = manifest.wheels.map((name) => fetchBytes(new URL("wheels/" + name, RUNTIME)));
-    await loadScript(indexURL + "pyodide.js");
-    const pyodide = await window.loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
-    for (const wheel of await Promise.all(wheels)) pyodide.unpackArchive(wheel, "wheel");
-    return pyodide.pyimport("nmpa_rules.browser_form");
+  function startRuntime() {
+    const worker = new Worker(WORKER);
+    const pending = new Map();
+    let last = 0;
+    worker.onmessage = (event) => {
+      const { id, value, error, progress } = event.data;
+      if (progress) return showProgress(progress);
+      const call = pending.get(id);
+      pending.delete(id);
+      if (error) call.reject(new Error(error));
+      else call.resolve(value);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      for (const call of pending.values()) call.reject(new Error(event.message || "Python stopped"));
+      pending.clear();
+    };
+    const ask = (call, ...args) =>
+      new Promise((resolve, reject) => {
+        last += 1;
+        pending.set(last, { resolve, reject });
+        worker.postMessage({ id: last, call, args, runtime: RUNTIME.href });
+      });
+    return ask("start").then(() => ({
+      form_json: (rule) => ask("form_json", rule),
+      decide_json: (rule, values) => ask("decide_json", rule, values),
+    }));
   }
 
   function element(tag, attributes, ...children) {
@@ -155,9 +166,9 @@
     };
   }
 
-  function buildForm(container, module) {
+  async function buildForm(container, module) {
     const rule = container.dataset.rule;
-    const spec = JSON.parse(module.form_json(rule));
+    const spec = JSON.parse(await module.form_json(rule));
     const base = "nmpa-live-" + rule.replace(/\W+/g, "-");
     const menu = element(
       "select",
@@ -167,27 +178,39 @@
     );
     const fields = Object.fromEntries(spec.fields.map((field) => [field.name, makeField(field, base + "-" + field.name)]));
     const result = element("div", { class: "nmpa-result", "aria-live": "polite" });
+    // On a phone the result can be screens below the input just changed: this line, pinned to
+    // the bottom of the screen while the form is in view, shows the outcome where the reader is.
+    // Hidden from screen readers, which hear the result panel itself (aria-live).
+    const outcome = element("div", { class: "nmpa-live-outcome", "aria-hidden": "true" });
     const form = element(
       "form",
       { class: "nmpa-live-form", novalidate: true, "aria-label": "Calculator" },
       element("div", { class: "nmpa-live-field nmpa-live-menu" }, element("label", { for: menu.id }, "Worked example"), menu),
       ...Object.values(fields).map((field) => field.box),
+      outcome,
       result
     );
     form.addEventListener("submit", (event) => event.preventDefault());
 
-    function refresh() {
+    let asked = 0;
+    async function refresh() {
       const values = Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.read()]));
-      const answer = JSON.parse(module.decide_json(rule, JSON.stringify(values)));
+      const mine = ++asked;
+      const answer = JSON.parse(await module.decide_json(rule, JSON.stringify(values)));
+      if (mine !== asked) return; // a later edit's answer is on its way: show that one
+
       for (const [name, field] of Object.entries(fields)) field.showProblem(answer.problems[name]);
       result.innerHTML = answer.html;
+      const badge = result.querySelector(".nmpa-outcome");
+      outcome.textContent = "Result: " + (badge ? badge.textContent : "none, an input needs correcting (marked ⚠)");
+      outcome.className = "nmpa-live-outcome " + (badge ? badge.className.replace("nmpa-outcome ", "") : "nmpa-outcome-negative");
     }
 
     function showExample(index) {
       const values = spec.examples[index].values;
       for (const [name, field] of Object.entries(fields)) field.fill(values[name]);
       menu.value = String(index);
-      refresh();
+      return refresh();
     }
 
     menu.addEventListener("change", () => {
@@ -204,7 +227,7 @@
       }
     }
     container.append(form);
-    showExample(0);
+    await showExample(0);
   }
 
   async function run(container) {
@@ -212,13 +235,21 @@
     const status = container.querySelector(".nmpa-live-status");
     button.disabled = true;
     status.textContent = "Starting Python in your browser…";
+    starting.add(status);
     try {
       startingRuntime = startingRuntime || startRuntime();
-      buildForm(container, await startingRuntime);
+      const module = await startingRuntime;
+      starting.delete(status);
+      const hadFocus = document.activeElement === button;
+      await buildForm(container, module);
       button.parentElement.remove();
-      status.textContent = "";
+      // The button the reader pressed is gone: keep the keyboard in the calculator, on its
+      // first control, and say that it is ready (the status line is a live region).
+      if (hadFocus || document.activeElement === document.body) container.querySelector(".nmpa-presets-menu").focus();
+      status.textContent = "The calculator is ready.";
       remember();
     } catch (error) {
+      starting.delete(status);
       startingRuntime = null;
       button.disabled = false;
       status.textContent =

@@ -63,18 +63,21 @@ OUTCOME_TONES = {
     "not_in_force": "neutral",
 }
 _TONE_STYLES = {
-    "positive": "background:#e6f4ea;color:#0b5d1e",
-    "negative": "background:#fce8e6;color:#8a1c12",
-    "neutral": "background:#eef2f7;color:#1f3a5f",
+    "positive": "background:var(--nmpa-ok-bg,#e6f4ea);color:var(--nmpa-ok,#0b5d1e)",
+    "negative": "background:var(--nmpa-bad-bg,#fce8e6);color:var(--nmpa-bad,#8a1c12)",
+    "neutral": "background:var(--nmpa-note-bg,#eef2f7);color:var(--nmpa-note,#1f3a5f)",
 }
 _BADGE_STYLE = "font-weight:600;padding:0.1rem 0.5rem;border-radius:0.25rem;display:inline-block"
 
 _MARKS = {
-    True: ("✓", "Met", "#0b5d1e"),
-    False: ("✗", "Not met", "#8a1c12"),
-    None: ("ℹ", "Note", "#1f3a5f"),
+    True: ("✓", "Met", "var(--nmpa-ok,#0b5d1e)"),
+    False: ("✗", "Not met", "var(--nmpa-bad,#8a1c12)"),
+    None: ("ℹ", "Note", "var(--nmpa-note,#1f3a5f)"),
 }
-_PROBLEM_STYLE = "color:#8a1c12;font-weight:600"
+# A value quoted in a message may be one long unbroken word: it wraps anywhere rather than
+# widen the page.
+_PROBLEM_STYLE = "color:var(--nmpa-bad,#8a1c12);font-weight:600;overflow-wrap:anywhere"
+_ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -87,29 +90,36 @@ def outcome_badge(outcome: str, label: str) -> str:
     )
 
 
-def decision_html(decision: Decision, inputs: dict[str, Any]) -> str:
+def decision_html(decision: Decision, inputs: dict[str, Any], *, link_to_sources: bool = False) -> str:
     """The result panel: outcome, computed values, every reason, warnings, then the sources.
 
-    Each source is listed once, numbered and linked to the bibliography; a reason names its
-    source by number with the clause it rests on.
+    Each source is listed once, numbered and linked to the book's bibliography, or with
+    ``link_to_sources`` to the source's own address: in Jupyter and Voilà the book's pages are
+    not beside the notebook, and a relative link there is refused. A reason names its source
+    by number with the clause it rests on.
     """
     numbers = {source_id: index for index, source_id in enumerate(decision.cited_source_ids(), start=1)}
     parts = [
         f'<p style="margin:0 0 0.5em 0">{outcome_badge(decision.outcome, decision.outcome_label)} '
-        f'<small style="color:#555">as of {decision.as_of.isoformat()} · rules data {escape(decision.rules_version)}</small></p>'
+        f'<small style="color:var(--nmpa-muted,#555)">as of {decision.as_of.isoformat()} · rules data {escape(decision.rules_version)}</small></p>'
     ]
     if decision.values:
         figure = _FIGURES.get(decision.rule_id, _values_list)
         parts.append(figure(decision, inputs))
     parts.append('<p style="margin:0.75em 0 0.25em 0"><strong>Why</strong></p>')
     parts.append('<ul style="list-style:none;padding-left:0;margin:0">')
-    parts.extend(_reason_html(reason, numbers) for reason in decision.reasons)
+    parts.extend(_reason_html(reason, numbers, link_to_cards=not link_to_sources) for reason in decision.reasons)
     parts.append("</ul>")
     if decision.warnings:
         parts.append(_warnings_html(decision.warnings))
     if numbers:
-        parts.append(_sources_html(numbers))
+        parts.append(_sources_html(numbers, link_to_sources))
     return "".join(parts)
+
+
+def _dates_unbroken(html: str) -> str:
+    """Each ISO date in escaped text kept on one line (white-space:nowrap), not broken at a hyphen."""
+    return _ISO_DATE.sub(r'<span class="nmpa-date" style="white-space:nowrap">\g<0></span>', html)
 
 
 def input_problem_html(error: InputError) -> str:
@@ -117,7 +127,7 @@ def input_problem_html(error: InputError) -> str:
 
     For several problems (InputErrors), one line each.
     """
-    lines = "<br>".join(f"⚠ {escape(problem.reader_message())}" for problem in error.problems)
+    lines = "<br>".join(f"⚠ {_dates_unbroken(escape(problem.reader_message()))}" for problem in error.problems)
     return f'<span role="alert" style="{_PROBLEM_STYLE}">{lines}</span>'
 
 
@@ -141,18 +151,20 @@ def unexpected_error_html(error: BaseException) -> str:
     )
 
 
-def _reason_html(reason: Reason, numbers: dict[str, int]) -> str:
+def _reason_html(reason: Reason, numbers: dict[str, int], *, link_to_cards: bool = True) -> str:
+    """One reason; its clause's Chinese words link to the clause card where the book's pages are
+    beside it (the website), and stand unlinked in Jupyter and Voilà, which refuse that link."""
     symbol, word, colour = _MARKS[reason.passed]
     cited = ""
     if reason.source_id:
         clause = f", {escape(reason.clause)}" if reason.clause else ""
-        cited = f'<br><small style="color:#444">Source [{numbers[reason.source_id]}]{clause}</small>'
+        cited = f'<br><small style="color:var(--nmpa-muted,#444)">Source [{numbers[reason.source_id]}]{clause}</small>'
     if reason.card:
         card = clause_card(reason.card)
-        cited += (
-            f'<br><small lang="zh-CN"><a href="{INSTRUMENTS_URL}#{card.anchor}" '
-            f'title="{escape(card.en)}">「{escape(card.zh)}」</a></small>'
-        )
+        words = f"「{escape(card.zh)}」"
+        if link_to_cards:
+            words = f'<a href="{INSTRUMENTS_URL}#{card.anchor}" title="{escape(card.en)}">{words}</a>'
+        cited += f'<br><small lang="zh-CN" title="{escape(card.en)}">{words}</small>'
     return (
         '<li style="margin:0 0 0.6em 0">'
         f'<span style="color:{colour};font-weight:600">{symbol} {word}</span> · '
@@ -162,29 +174,37 @@ def _reason_html(reason: Reason, numbers: dict[str, int]) -> str:
     )
 
 
-def _sources_html(numbers: dict[str, int]) -> str:
-    items = "".join(f'<li value="{number}">{_source_text(source_id)}</li>' for source_id, number in numbers.items())
+def _sources_html(numbers: dict[str, int], link_to_sources: bool = False) -> str:
+    items = "".join(
+        f'<li value="{number}">{_source_text(source_id, link_to_sources)}</li>' for source_id, number in numbers.items()
+    )
     return (
         '<p style="margin:0.75em 0 0.25em 0"><strong>Sources</strong></p>'
         f'<ol style="margin:0;padding-left:1.8em;font-size:0.9em">{items}</ol>'
     )
 
 
-def _source_text(source_id: str) -> str:
+def _source_text(source_id: str, link_to_sources: bool = False) -> str:
     """A source for a reader: its title linked to the bibliography, issuer, number, and a
     mark when it is not a primary source."""
     cited = source(source_id)
-    pieces = [f'<a href="{_bibliography_link(source_id)}">{escape(cited.title)}</a>', escape(cited.issuer)]
+    if not link_to_sources:
+        title = f'<a href="{_bibliography_link(source_id)}">{escape(cited.title)}</a>'
+    elif cited.url:
+        title = f'<a href="{escape(cited.url)}" target="_blank" rel="noopener">{escape(cited.title)}</a>'
+    else:
+        title = escape(cited.title)
+    pieces = [title, escape(cited.issuer)]
     if cited.document_number:
         pieces.append(escape(cited.document_number))
-    mark = "" if cited.is_primary else f' <strong style="color:#8a4b00">({escape(cited.confidence_label)})</strong>'
+    mark = "" if cited.is_primary else f' <strong style="color:var(--nmpa-caution,#8a4b00)">({escape(cited.confidence_label)})</strong>'
     return ", ".join(pieces) + mark
 
 
 def _warnings_html(warnings: tuple[str, ...]) -> str:
     items = "".join(f"<li>{escape(text)}</li>" for text in warnings)
     return (
-        '<div style="border-left:4px solid #b26a00;background:#fff8e1;padding:0.4em 0.8em;margin-top:0.5em">'
+        '<div style="border-left:4px solid var(--nmpa-caution-edge,#b26a00);background:var(--nmpa-caution-bg,#fff8e1);padding:0.4em 0.8em;margin-top:0.5em">'
         f'<strong>⚠ Warnings</strong><ul style="margin:0.25em 0 0 0;padding-left:1.2em">{items}</ul></div>'
     )
 
@@ -219,20 +239,22 @@ def _values_list(decision: Decision, inputs: dict[str, Any]) -> str:
 
 _DAY_KINDS = {
     # kind: (colour, legend text)
-    "accepted": ("#1f3a5f", "day of acceptance (not counted)"),
-    "working": ("#9fd3ae", "working day counted"),
-    "make_up": ("#1e7b3a", "weekend make-up workday, counted"),
-    "holiday": ("#d9534f", "statutory holiday, skipped"),
-    "weekend": ("#dde1e6", "weekend, skipped"),
-    "pause": ("#8e7cc3", "working day not counted (applicant's time or another period left out)"),
+    "accepted": ("var(--nmpa-day-accepted,#1f3a5f)", "day of acceptance (not counted)"),
+    "working": ("var(--nmpa-day-working,#9fd3ae)", "working day counted"),
+    "make_up": ("var(--nmpa-day-make-up,#1e7b3a)", "weekend make-up workday, counted"),
+    "holiday": ("var(--nmpa-day-holiday,#d9534f)", "statutory holiday, skipped"),
+    "weekend": ("var(--nmpa-day-weekend,#dde1e6)", "weekend, skipped"),
+    "pause": ("var(--nmpa-day-pause,#8e7cc3)", "working day not counted (applicant's time or another period left out)"),
 }
 _CALENDAR_STYLE = (
     "<style>"
-    ".nmpa-cal{font-size:0.8em;overflow-x:auto;margin:0.4em 0}"
+    # A whole month always fits the width: on a narrow screen the days get narrower, never cut.
+    ".nmpa-cal{font-size:0.8em;margin:0.4em 0}"
     ".nmpa-cal-row{display:flex;align-items:center;white-space:nowrap;margin:1px 0}"
-    ".nmpa-cal-month{width:5em;flex:none}"
+    ".nmpa-cal-month{flex:none;min-width:5.2em;padding-right:0.3em}"
     ".nmpa-cal-day{display:inline-block;width:0.8em;height:1.1em;margin-right:1px;border-radius:2px;flex:none}"
-    ".nmpa-cal-deadline{outline:2px solid #000;outline-offset:-1px}"
+    ".nmpa-cal-row .nmpa-cal-day{flex:0 1 0.8em;min-width:3px}"
+    ".nmpa-cal-deadline{outline:2px solid var(--nmpa-outline,#000);outline-offset:-1px}"
     + "".join(f".nmpa-day-{kind}{{background:{colour}}}" for kind, (colour, _) in _DAY_KINDS.items())
     + "</style>"
 )
@@ -286,8 +308,8 @@ def _review_clock_figure(decision: Decision, inputs: dict[str, Any]) -> str:
         if kind != "pause" or paused
     )
     listed = (
-        f'<p style="margin:0.25em 0;font-size:0.85em">Holidays skipped: {escape(_value_text(holidays))}. '
-        f"Make-up workdays counted: {escape(_value_text(make_up))}. The deadline has a black outline.</p>"
+        f'<p style="margin:0.25em 0;font-size:0.85em">Holidays skipped: {_dates_unbroken(escape(_value_text(holidays)))}. '
+        f"Make-up workdays counted: {_dates_unbroken(escape(_value_text(make_up)))}. The deadline is outlined.</p>"
     )
     return (
         headline
@@ -308,7 +330,7 @@ _TABLE_VALUES = {
     "stem_cells.pathway": ("may_the_patient_be_charged", "governing_document", "approved_stem_cell_drugs"),
 }
 _TABLE_STYLE = "border-collapse:collapse;width:100%;font-size:0.9em"
-_CELL_STYLE = "border:1px solid #ccd;padding:0.35em 0.5em;vertical-align:top;text-align:left"
+_CELL_STYLE = "border:1px solid var(--nmpa-border,#ccd);padding:0.35em 0.5em;vertical-align:top;text-align:left"
 
 
 def _answer_text(spec: InputSpec, value: Any) -> str:

@@ -1,30 +1,33 @@
 """The live calculator: one control per InputSpec, a preset menu and a result panel.
 
 The form is generic: it is built from a rule's InputSpecs, so every rule gets the same
-controls, and it hands whatever the reader entered to ``evaluate``. Checking the inputs is
-the rules package's job; the form shows its InputError next to the input concerned and
-keeps everything the reader typed.
+controls, and it hands whatever the reader entered, dates and numbers as the text typed, to
+``typed.decide_typed``, as the website's form and the command line do: one reader of typed
+text for every route. Dates are ISO text fields (YYYY-MM-DD), as the book writes them,
+never a picker that shows the browser's locale. Checking the inputs is the rules package's
+job; the form shows its InputError next to the input concerned and keeps everything the
+reader typed.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from typing import Any, Callable
 
 import ipywidgets as widgets
 
-from ..errors import MISSING, InputError, InputErrors
-from ..evaluation import evaluate, rule_info
-from ..inputs import AS_OF_LABEL, parse_date
+from ..errors import InputError, InputErrors
+from ..evaluation import rule_info
+from ..inputs import AS_OF as _AS_OF
+from ..inputs import as_text, read_texts
 from ..model import InputSpec
 from ..presentation.presets import REVIEW_DATE, presets
 from ..presentation.render import decision_html, input_problem_html, no_result_html, unexpected_error_html
+from ..typed import decide_typed
 
-AS_OF = InputSpec(
-    "as_of",
-    "date",
-    AS_OF_LABEL,
-    f"The date on which the rules are applied. It starts on the book's review date, {REVIEW_DATE.isoformat()}.",
+AS_OF = replace(
+    _AS_OF, help=f"The date on which the rules are applied. It starts on the book's review date, {REVIEW_DATE.isoformat()}."
 )
 OWN_SCENARIO = "Your own scenario"
 _OWN = -1
@@ -40,8 +43,8 @@ _NATURAL = {"width": "max-content", "max_width": "100%", "height": "auto", "flex
 class Field:
     """One input: its control, then any problem with it, then its help text.
 
-    ``read`` returns MISSING for an empty control, so that evaluate() reports the input as
-    missing in its own words rather than as a wrong value.
+    ``read`` returns what the control holds (text for dates and numbers); an empty control
+    reads as not given, so that the rules report the input as missing in their own words.
     """
 
     def __init__(self, spec: InputSpec, control: widgets.DOMWidget, *extras: widgets.DOMWidget):
@@ -56,10 +59,10 @@ class Field:
         self.box.add_class(f"nmpa-field-{spec.name}")
 
     def read(self) -> Any:
-        return MISSING if self.control.value is None else self.control.value
+        return self.control.value
 
     def fill(self, value: Any) -> None:
-        self.control.value = value
+        self.control.value = as_text(self.spec, value)
 
     def watch(self, handler: Callable[[dict], None]) -> None:
         self.control.observe(handler, "value")
@@ -67,28 +70,31 @@ class Field:
     def show_problem(self, error: InputError | None) -> None:
         """Show ``error`` (or clear the note with None); it may hold several problems."""
         problem = input_problem_html(error) + "<br>" if error else ""
-        self.note.value = f'{problem}<small style="color:#555">{escape(self.spec.help)}</small>'
+        self.note.value = f'{problem}<small style="color:var(--nmpa-muted,#555)">{escape(self.spec.help)}</small>'
 
 
-def _date_picker(spec: InputSpec) -> widgets.DatePicker:
-    return widgets.DatePicker(description=spec.label, style=_LABEL_STYLE, layout=widgets.Layout(**_NATURAL))
+def _text_box(spec: InputSpec, placeholder: str) -> widgets.Text:
+    # It reports every keystroke, so the result follows the text as it is typed.
+    return widgets.Text(
+        description=spec.label,
+        placeholder=placeholder,
+        continuous_update=True,
+        style=_LABEL_STYLE,
+        layout=widgets.Layout(**_NATURAL),
+    )
 
 
 class DateField(Field):
     def __init__(self, spec: InputSpec):
-        super().__init__(spec, _date_picker(spec))
-
-    def fill(self, value: Any) -> None:
-        # Presets may write a date as a quoted string; the picker needs a date.
-        self.control.value = parse_date(self.spec.name, value, allow_none=True)
+        super().__init__(spec, _text_box(spec, "YYYY-MM-DD"))
 
 
 class OptionalDateField(Field):
-    """A date picker plus a "none yet" box, because "no date" is a real answer here."""
+    """A date box plus a "none yet" box, because "no date" is a real answer here."""
 
     def __init__(self, spec: InputSpec):
         self.none_yet = widgets.Checkbox(description="None yet", indent=False, layout=widgets.Layout(width="auto"))
-        super().__init__(spec, _date_picker(spec), self.none_yet)
+        super().__init__(spec, _text_box(spec, "YYYY-MM-DD"), self.none_yet)
         self.none_yet.observe(self._none_yet_changed, "value")
 
     def _none_yet_changed(self, change: dict) -> None:
@@ -99,7 +105,7 @@ class OptionalDateField(Field):
 
     def fill(self, value: Any) -> None:
         self.none_yet.value = value is None
-        self.control.value = parse_date(self.spec.name, value, allow_none=True)
+        self.control.value = "" if value is None else as_text(self.spec, value)
 
     def watch(self, handler: Callable[[dict], None]) -> None:
         super().watch(handler)
@@ -129,19 +135,11 @@ def _make_field(spec: InputSpec) -> Field:
         return DateField(spec)
     if spec.kind == "optional_date":
         return OptionalDateField(spec)
-    # A plain FloatText, not a bounded one: a bounded box would silently clamp a negative
-    # number, whereas the reader should see why it is refused. It reports every keystroke,
-    # so the result follows the number as it is typed.
-    return Field(
-        spec,
-        widgets.FloatText(
-            value=spec.default or 0,
-            description=spec.label,
-            continuous_update=True,
-            style=_LABEL_STYLE,
-            layout=widgets.Layout(**_NATURAL),
-        ),
-    )
+    # Text, not a number box: a number box would drop or clamp what it cannot hold (a bounded
+    # one silently clamps a negative number), whereas the reader should see why it is refused.
+    field = Field(spec, _text_box(spec, "a number"))
+    field.fill(spec.default or 0)
+    return field
 
 
 class Calculator(widgets.VBox):
@@ -161,7 +159,7 @@ class Calculator(widgets.VBox):
         )
         menu.add_class("nmpa-presets-menu")
         result = widgets.HTML(
-            layout=widgets.Layout(border="1px solid #ccd", padding="0.25em 0.75em", margin="0.75em 0 0 0")
+            layout=widgets.Layout(border="1px solid var(--nmpa-border,#ccd)", padding="0.25em 0.75em", margin="0.75em 0 0 0")
         )
         result.add_class("nmpa-result")
         super().__init__([menu, as_of.box, *(field.box for field in fields.values()), result])
@@ -215,9 +213,10 @@ class Calculator(widgets.VBox):
         for field in all_fields.values():
             field.show_problem(None)
         try:
-            given = {name: value for name, field in self.fields.items() if (value := field.read()) is not MISSING}
-            decision = evaluate(self.rule_id, self.as_of.read(), **given)
-            self.result.value = decision_html(decision, given)
+            typed = {name: field.read() for name, field in all_fields.items()}
+            decision = decide_typed(self.rule_id, typed)
+            given = read_texts(tuple(f.spec for f in self.fields.values()), typed)
+            self.result.value = decision_html(decision, given, link_to_sources=True)
         except InputError as error:
             self._show_input_problems(error, all_fields)
         except Exception as error:  # noqa: BLE001 - any failure must reach the reader, not a log

@@ -67,7 +67,7 @@ def live(request, live_context, site_url: str) -> LivePage:
     page.goto(f"{site_url}{docname}.html", wait_until="load")
     page.wait_for_load_state("networkidle")
     live.requests_before_start = list(requests)
-    page.get_by_role("button", name=re.compile(r"Run this calculator live \(downloads about \d+ MB once\)")).click()
+    page.get_by_role("button", name=re.compile(r"Run this calculator live \(downloads \d+\.\d MB compressed, \d+\.\d MB uncompressed, once\)")).click()
     page.locator(".nmpa-live .nmpa-result .nmpa-outcome").wait_for(timeout=STARTUP_MS)
     live.foreign_requests = [url for url in requests if not url.startswith(site_url) and url.startswith(("http", "ws"))]
     yield live
