@@ -2,7 +2,8 @@
 
 - Every chapter says its level's job in its overview, in one standard sentence:
   "**This level's job (Fundamentals):** ...", "(Intermediate)", "(Academic)", and for the
-  primer "**This page's job (Start here):** ...".
+  primer "**This page's job (Start here):** ..." and for a case study "**This page's job
+  (Case study):** ...".
 - Fundamentals teach the concept and why a rule exists; the full conditions of a rule belong to
   the Intermediate chapter. A *list of conditions* here is a Markdown list (bulleted or
   numbered, counted by its top-level items) or a table (counted by its body rows) whose lead-in
@@ -31,7 +32,8 @@ CHAPTERS = chapter_docnames()
 FUNDAMENTALS = [d for d in CHAPTERS if d.startswith("book/fundamentals/")]
 INTERMEDIATE = [d for d in CHAPTERS if d.startswith("book/intermediate/")]
 JOB = {"book/fundamentals/": "**This level's job (Fundamentals):**", "book/intermediate/": "**This level's job (Intermediate):**",
-       "book/academic/": "**This level's job (Academic):**", "book/start/": "**This page's job (Start here):**"}
+       "book/academic/": "**This level's job (Academic):**", "book/start/": "**This page's job (Start here):**",
+       "book/cases/": "**This page's job (Case study):**"}
 CONDITION_WORDS = re.compile(r"condition|requirement|criteri|eligib|\bmust\b|\bonly if\b", re.I)
 TABLE = re.compile(r"^```\{table\}(?P<caption>[^\n]*)\n(?::[^\n]*\n)*\s*\|[^\n]*\n\|[-| :]+\|\n(?P<rows>(?:\|[^\n]*\n)*)", re.M)
 MAX_CONDITIONS = 3
