@@ -29,15 +29,15 @@ def test_the_dates_start_empty_and_the_first_example_has_no_request():
 
 def test_entering_a_request_and_the_data_extends_the_clock_and_draws_the_applicant_time():
     calc = calculator("timelines.review_clock")
-    calc.fields["started_on"].control.value = date(2026, 5, 8)
+    calc.fields["started_on"].control.value = date(2026, 5, 8).isoformat()
     requested, received = calc.fields["supplement_requested_on"], calc.fields["supplement_received_on"]
     requested.none_yet.value = False
-    requested.control.value = date(2026, 9, 30)
+    requested.control.value = date(2026, 9, 30).isoformat()
     text = _text(calc.result)
     assert "waiting for the applicant's supplementary data" in text
 
     received.none_yet.value = False
-    received.control.value = date(2026, 10, 9)
+    received.control.value = date(2026, 10, 9).isoformat()
 
     html = calc.result.value
     assert "Deadline: Thursday 2026-12-31" in _text(calc.result)
@@ -50,7 +50,7 @@ def test_a_request_for_a_clinical_trial_application_is_explained_not_computed():
     calc.preset_menu.value = 1
     requested = calc.fields["supplement_requested_on"]
     requested.none_yet.value = False
-    requested.control.value = date(2026, 2, 2)
+    requested.control.value = date(2026, 2, 2).isoformat()
 
     text = _text(calc.result)
     assert "These dates cannot belong to one review" in text

@@ -342,7 +342,7 @@ def test_the_widgets_read_typed_text_as_the_command_line_does():
     calc.fields["paused_working_days"].control.value = "１０"
     assert "130 working days plus 10 paused" in shown(calc.result)
     calc.fields["paused_working_days"].control.value = "١٠"
-    assert "Working days the clock was paused: '١٠' is not a number" in shown(calc.fields["paused_working_days"].note)
+    assert "Other working days not counted: '١٠' is not a number" in shown(calc.fields["paused_working_days"].note)
     calc.fields["paused_working_days"].control.value = "1e5"
     assert "'1e5' is too large" in shown(calc.fields["paused_working_days"].note)
 
