@@ -1,0 +1,164 @@
+"""Two editions from one source: English at the site root, Simplified Chinese under zh_CN/.
+
+- Every page links to the same page in the other edition (book/_templates/language-switch.html)
+  with a relative address, so the link works from file://, under a sub-path and in the offline
+  bundle, and names its twin in a <link rel="alternate" hreflang>.
+- Table cells of the {table} directive and exercise titles reach Sphinx without a source line,
+  and Sphinx leaves such text out of the message catalogues without a word: they are given the
+  line of the nearest node that has one, before the translation runs.
+- In the Chinese edition a page whose text is not all translated says so at its top: a
+  paragraph whose English changed after it was translated no longer matches its catalogue
+  entry and is shown in English. The build writes, per page, how many messages are translated
+  and which wait (translation-status.json beside the pages; tests/zh reads it).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.util.nodes import extract_messages
+
+ZH = "zh_CN"
+SUBDIR = "zh_CN"
+STATUS_FILE = "translation-status.json"
+
+NOTICE_PARTLY = "本页部分内容在翻译后已更改或尚未翻译，这些段落暂以英文显示。"
+NOTICE_NONE = "本页尚未译成中文，以下以英文显示。"
+EDITION_NOTE = (
+    "中文版由本书作者根据英文原文自行翻译，并非官方译本，法律术语采用法规原文的用语。"
+    "译文尚待一位能阅读中文法规的注册事务专业人员审校。"
+    "译文与英文版或法规原文不一致时，以法规原文为准；每页右上角的 English 链接通向同一页的英文版。"
+)
+
+
+def is_chinese(config) -> bool:
+    return (config.language or "").replace("-", "_").startswith("zh")
+
+
+def _exercise_title_classes():
+    try:
+        from sphinx_exercise.nodes import exercise_title, solution_title
+    except ImportError:
+        return ()
+    return (exercise_title, solution_title)
+
+
+class GiveSourceToUntracedText(SphinxTransform):
+    """Runs before Sphinx's Locale transform (priority 20), so both extraction and translation see it."""
+
+    default_priority = 15
+
+    def apply(self, **kwargs) -> None:
+        titles = _exercise_title_classes()
+        for node in self.document.findall(nodes.TextElement):
+            if node.source or isinstance(node, nodes.Inline):
+                continue
+            in_table = isinstance(node, nodes.paragraph) and isinstance(node.parent, nodes.entry)
+            if not (in_table or (titles and isinstance(node, titles))):
+                continue
+            for ancestor in _ancestors(node):
+                if ancestor.source:
+                    node.source, node.line = ancestor.source, ancestor.line
+                    break
+
+
+def _ancestors(node):
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+class MarkUntranslated(SphinxTransform):
+    """After the Locale transform: count what it translated and put a notice on a partial page."""
+
+    default_priority = 25
+
+    def apply(self, **kwargs) -> None:
+        if not is_chinese(self.config):
+            return
+        messages = list(extract_messages(self.document))
+        waiting = [msg for node, msg in messages if not node.get("translated", False)]
+        status = getattr(self.env, "zh_translation_status", None)
+        if status is None:
+            status = self.env.zh_translation_status = {}
+        status[self.env.docname] = {"messages": len(messages), "translated": len(messages) - len(waiting), "waiting": waiting}
+        if self.env.docname == self.config.root_doc:
+            self._insert(nodes.note("", nodes.paragraph(text=EDITION_NOTE), classes=["edition-note"]))
+        if not waiting:
+            return
+        text = NOTICE_NONE if len(waiting) == len(messages) else NOTICE_PARTLY
+        self._insert(nodes.note("", nodes.paragraph(text=text), classes=["translation-notice"]))
+
+    def _insert(self, notice) -> None:
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if section is None:
+            self.document.insert(0, notice)
+            return
+        title_index = next((i for i, child in enumerate(section.children) if isinstance(child, nodes.title)), -1)
+        section.insert(title_index + 1, notice)
+
+
+def _purge(app, env, docname) -> None:
+    getattr(env, "zh_translation_status", {}).pop(docname, None)
+
+
+def _merge(app, env, docnames, other) -> None:
+    status = getattr(env, "zh_translation_status", None)
+    if status is None:
+        status = env.zh_translation_status = {}
+    status.update({name: value for name, value in getattr(other, "zh_translation_status", {}).items() if name in docnames})
+
+
+def _write_status(app: Sphinx, exception) -> None:
+    if exception is not None or not is_chinese(app.config) or app.builder.format != "html":
+        return
+    status = dict(sorted(getattr(app.env, "zh_translation_status", {}).items()))
+    Path(app.outdir, STATUS_FILE).write_text(json.dumps(status, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def twin(pagename: str, chinese: bool) -> str:
+    """The relative address of the same page in the other edition."""
+    up = "../" * pagename.count("/")
+    if chinese:
+        return f"../{up}{pagename}.html"
+    return f"{up}{SUBDIR}/{pagename}.html"
+
+
+def _add_switch(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if app.tags.has("student"):
+        # The student edition is English only (scripts/build_student.py): no twin to link to.
+        return
+    chinese = is_chinese(app.config)
+    context["language_twin"] = twin(pagename, chinese)
+    context["language_twin_lang"] = "en" if chinese else "zh-CN"
+    context["language_twin_label"] = "English" if chinese else "中文"
+    context["language_twin_title"] = "Read this page in English" if chinese else "阅读本页中文版"
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n<link rel="alternate" hreflang="{context["language_twin_lang"]}" href="{context["language_twin"]}" />'
+    )
+
+
+def _add_to_header(app: Sphinx, config) -> None:
+    app.add_css_file("language.css")
+    options = config.html_theme_options
+    end = options.get("article_header_end", ["article-header-buttons.html"])
+    if isinstance(end, str):
+        end = [part.strip() for part in end.split(",") if part.strip()]
+    if "language-switch.html" not in end:
+        options["article_header_end"] = ["language-switch.html", *end]
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_transform(GiveSourceToUntracedText)
+    app.add_transform(MarkUntranslated)
+    app.connect("config-inited", _add_to_header)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("html-page-context", _add_switch)
+    app.connect("build-finished", _write_status)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}

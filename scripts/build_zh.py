@@ -1,0 +1,157 @@
+"""The Simplified Chinese edition: the same pages, translated through message catalogues.
+
+    build_zh.py build    build the edition into _build/zh_CN/html and copy it to _build/html/zh_CN
+                         (run after the English build: `make book` does both)
+    build_zh.py update   extract the English messages (_build/zh_CN/gettext, one .pot per page) and
+                         bring locales/zh_CN/LC_MESSAGES/**/*.po up to date with them: a changed
+                         paragraph becomes fuzzy with its old English kept as `#| msgid`, a new
+                         one is added untranslated. Translators run this, then edit the .po files.
+    build_zh.py status   per page: messages translated, and those waiting (from the last build)
+
+The edition's configuration is _config.yml plus the overlay below, given to Jupyter Book as
+overrides (the mechanism of scripts/build_student.py): there is no second configuration file to
+keep in step. It is built in its own tree with its own notebook cache: jupyter-cache keys on a
+notebook's code, not on the language, so a shared cache would serve one edition's outputs to
+the other once the calculators' outputs follow the language. Warnings are errors, as in `make book`.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from jupyter_book.sphinx import build_sphinx
+
+REPO = Path(__file__).resolve().parents[1]
+LANGUAGE = "zh_CN"
+LOCALES = REPO / "locales"
+CATALOGUES = LOCALES / LANGUAGE / "LC_MESSAGES"
+OUTPUT = REPO / "_build" / LANGUAGE
+ENGLISH_SITE = REPO / "_build" / "html"
+GETTEXT = OUTPUT / "gettext"
+STATUS = OUTPUT / "html" / "translation-status.json"
+
+FOOTER = (
+    "<p>教学材料，不构成医疗或法律意见。规则按各页注明的日期评估。"
+    "中文版由本书作者自行翻译，尚待熟悉中文法规的注册事务专业人员审校；如有出入，以英文版和法规原文为准。</p>"
+)
+
+OVERLAY = {
+    "external_toc_path": "_toc.yml",
+    "latex_individualpages": False,
+    "nitpicky": True,
+    "language": LANGUAGE,
+    "locale_dirs": [str(LOCALES)],
+    # One catalogue per page (locales/zh_CN/LC_MESSAGES/book/start/....po), not one for the book.
+    "gettext_compact": False,
+    "html_title": "超越批次：中国国家药监局如何管理个体化治疗",
+    "html_search_options": {"dict": str(LOCALES / LANGUAGE / "search-dict.txt")},
+    "nb_execution_cache_path": str(OUTPUT / ".jupyter_cache"),
+    "html_theme_options": {
+        "extra_footer": FOOTER,
+        "search_bar_text": "搜索本书……",
+    },
+}
+
+
+def build() -> int:
+    missing = [name for name in ("jieba",) if not _importable(name)]
+    if missing:
+        # Without jieba Sphinx drops every Chinese word from the search index, with no warning.
+        print(f"The Chinese edition needs {', '.join(missing)} to index its search: pip install -r requirements-zh.txt", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    result = build_sphinx(
+        REPO,
+        OUTPUT / "html",
+        noconfig=True,
+        path_config=str(REPO / "_config.yml"),
+        confoverrides=json.loads(json.dumps(OVERLAY)),
+        doctreedir=OUTPUT / ".doctrees",
+        warningiserror=True,
+        keep_going=True,
+    )
+    if result:
+        print(f"The Chinese edition did not build cleanly (exit status {result}); see the warnings above.", file=sys.stderr)
+        return 1
+    # Never build an edition inside another's output (myst-nb writes next to it): copy. The
+    # English build writes beside this folder and leaves it alone.
+    target = ENGLISH_SITE / LANGUAGE
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(OUTPUT / "html", target, ignore=shutil.ignore_patterns(".buildinfo"))
+    print(f"The Chinese edition is built in {time.perf_counter() - started:.0f} s: file://{OUTPUT / 'html' / 'index.html'}")
+    status()
+    return 0
+
+
+def _importable(name: str) -> bool:
+    try:
+        __import__(name)
+    except ImportError:
+        return False
+    return True
+
+
+def update() -> int:
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po, write_po
+
+    shutil.rmtree(GETTEXT, ignore_errors=True)
+    result = build_sphinx(
+        REPO,
+        GETTEXT,
+        noconfig=True,
+        path_config=str(REPO / "_config.yml"),
+        confoverrides=json.loads(json.dumps({**OVERLAY, "language": "en"})),
+        doctreedir=OUTPUT / ".doctrees-gettext",
+        builder="gettext",
+        keep_going=True,
+    )
+    if result:
+        return 1
+    for template_path in sorted(GETTEXT.rglob("*.pot")):
+        relative = template_path.relative_to(GETTEXT).with_suffix(".po")
+        with template_path.open("rb") as handle:
+            template = read_po(handle)
+        target = CATALOGUES / relative
+        if target.exists():
+            with target.open("rb") as handle:
+                catalogue = read_po(handle, locale=LANGUAGE)
+            catalogue.update(template, update_header_comment=False)
+        else:
+            catalogue = Catalog(locale=LANGUAGE, project=template.project, fuzzy=False)
+            catalogue.update(template)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("wb") as handle:
+            # The old English of a changed paragraph stays beside it (#| msgid) for the translator;
+            # obsolete entries are dropped (git keeps them).
+            write_po(handle, catalogue, width=0, include_previous=True, ignore_obsolete=True, sort_output=False)
+    print(f"Catalogues updated in {CATALOGUES.relative_to(REPO)}")
+    return 0
+
+
+def status() -> int:
+    if not STATUS.exists():
+        print(f"No {STATUS.relative_to(REPO)}: run 'build_zh.py build' first.", file=sys.stderr)
+        return 1
+    pages = json.loads(STATUS.read_text(encoding="utf-8"))
+    print(f"{'page':48} translated  waiting")
+    for page, counts in pages.items():
+        share = counts["translated"] / counts["messages"] if counts["messages"] else 1.0
+        print(f"{page:48} {share:9.0%}  {len(counts['waiting']):7}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    commands = {"build": build, "update": update, "status": status}
+    if len(argv) != 1 or argv[0] not in commands:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return commands[argv[0]]()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
