@@ -35,6 +35,18 @@ EDITION_NOTE = (
 )
 
 
+# Sphinx's search page splits a query at spaces and punctuation only, and Chinese is written
+# without spaces: 激素疗法 would be looked up as one word, which the index (cut into words by
+# jieba at build time) does not hold. The browser's own word breaker splits it first; where a
+# browser has none, the default splitter stays. searchtools.js keeps a splitQuery defined before it.
+SEGMENTED_QUERY = """
+if (typeof Intl !== "undefined" && Intl.Segmenter) {
+  var splitQuery = (query) => Array.from(new Intl.Segmenter("zh", {granularity: "word"}).segment(query))
+    .filter((part) => part.isWordLike).map((part) => part.segment);
+}
+"""
+
+
 def is_chinese(config) -> bool:
     return (config.language or "").replace("-", "_").startswith("zh")
 
@@ -134,6 +146,10 @@ def _add_switch(app: Sphinx, pagename, templatename, context, doctree) -> None:
         # The student edition is English only (scripts/build_student.py): no twin to link to.
         return
     chinese = is_chinese(app.config)
+    if chinese:
+        context["review_label"], context["review_end"] = "最后审阅于", "。"
+        if pagename == "search":
+            app.add_js_file(None, body=SEGMENTED_QUERY)
     context["language_twin"] = twin(pagename, chinese)
     context["language_twin_lang"] = "en" if chinese else "zh-CN"
     context["language_twin_label"] = "English" if chinese else "中文"
