@@ -18,13 +18,15 @@ RULES_SOURCES := $(shell find src/nmpa_rules -type f \( -name '*.py' -o -name '*
 
 book: system-deps-book $(RUNTIME_STAMP) $(VENDOR_STAMP) $(LIVE_RUNTIME) $(RULES_STAMP) zh
 	$(BIN)/jupyter-book build . -W -n --keep-going
+	$(BIN)/python scripts/build_zh.py assemble
 	@echo
 	@echo "The book is built. Open it in a browser:"
 	@echo "  file://$(CURDIR)/$(HTML)/index.html"
 	@echo "or serve it on http://localhost:$(PORT)/ with: make serve"
 
 # The Chinese edition from the same pages and locales/zh_CN, in _build/zh_CN/html with its own
-# notebook cache, copied to $(HTML)/zh_CN/. Prints the share translated per page.
+# notebook cache, copied to $(HTML)/zh_CN/ (again after the English build, to share the static
+# files both editions have). Prints the share translated per page.
 zh: system-deps-book $(RUNTIME_STAMP) $(ZH_STAMP) $(VENDOR_STAMP) $(LIVE_RUNTIME) $(RULES_STAMP)
 	$(BIN)/python scripts/build_zh.py build
 

@@ -2,6 +2,8 @@
 
     build_zh.py build    build the edition into _build/zh_CN/html and copy it to _build/html/zh_CN
                          (run after the English build: `make book` does both)
+    build_zh.py assemble copy the built edition into _build/html/zh_CN again, after the English
+                         build (`make book` does), sharing the static files both editions have
     build_zh.py update   extract the English messages (_build/zh_CN/gettext, one .pot per page) and
                          bring locales/zh_CN/LC_MESSAGES/**/*.po up to date with them: a changed
                          paragraph becomes fuzzy with its old English kept as `#| msgid`, a new
@@ -17,7 +19,9 @@ the other once the calculators' outputs follow the language. Warnings are errors
 
 from __future__ import annotations
 
+import filecmp
 import json
+import re
 import shutil
 import sys
 import time
@@ -44,7 +48,7 @@ OVERLAY = {
     "latex_individualpages": False,
     "nitpicky": True,
     "language": LANGUAGE,
-    "locale_dirs": [str(LOCALES)],
+    "locale_dirs": [str(OUTPUT / "locales")],
     # One catalogue per page (locales/zh_CN/LC_MESSAGES/book/start/....po), not one for the book.
     "gettext_compact": False,
     "html_title": "超越批次：中国国家药监局如何管理个体化治疗",
@@ -57,8 +61,30 @@ OVERLAY = {
 }
 
 
+def sync_catalogues() -> None:
+    """Give Sphinx a copy of the catalogues: it compiles each .po into a .mo beside it.
+
+    The compiled files stay out of the source tree. A catalogue that did not change keeps its
+    compiled file, so its page is not read again.
+    """
+    copies = OUTPUT / "locales"
+    wanted = {path.relative_to(LOCALES) for path in LOCALES.rglob("*.po")}
+    for old in copies.rglob("*.po") if copies.is_dir() else []:
+        if old.relative_to(copies) not in wanted:
+            old.unlink()
+            old.with_suffix(".mo").unlink(missing_ok=True)
+    for relative in wanted:
+        source, copy = LOCALES / relative, copies / relative
+        if not copy.exists() or not filecmp.cmp(source, copy, shallow=False):
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy)
+            # Compiled again even when the new catalogue is older than the old one (a checkout).
+            copy.with_suffix(".mo").unlink(missing_ok=True)
+
+
 def build_edition(*, strict: bool = True) -> int:
     """Build the edition into _build/zh_CN/html; 0 when it built (cleanly, if strict)."""
+    sync_catalogues()
     return build_sphinx(
         REPO,
         OUTPUT / "html",
@@ -81,13 +107,59 @@ def build() -> int:
     if result:
         print(f"The Chinese edition did not build cleanly (exit status {result}); see the warnings above.", file=sys.stderr)
         return 1
-    # Never build an edition inside another's output (myst-nb writes next to it): copy. The
-    # English build writes beside this folder and leaves it alone.
-    target = ENGLISH_SITE / LANGUAGE
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(OUTPUT / "html", target, ignore=shutil.ignore_patterns(".buildinfo"))
-    print(f"The Chinese edition is built in {time.perf_counter() - started:.0f} s: file://{target / 'index.html'}")
+    assemble()
+    print(f"The Chinese edition is built in {time.perf_counter() - started:.0f} s: file://{ENGLISH_SITE / LANGUAGE / 'index.html'}")
     status()
+    return 0
+
+
+STATIC_REFERENCE = re.compile(r"""(?<=["'(])((?:\.\./)*)_static/([^"'?#)\s]+)""")
+
+
+def assemble() -> int:
+    """Copy the edition into the English site as zh_CN/, sharing the static files both have.
+
+    Never build an edition inside another's output (myst-nb writes next to it): copy. Each
+    edition's _static is about 20 MB, nearly all of it the same files (theme, live runtime);
+    the Chinese pages load those from the English _static (one folder up) and keep only what
+    differs (language data, translations), so neither the site nor the offline bundle doubles.
+    The English build writes beside zh_CN/ and leaves it alone. `make book` assembles again
+    after the English build, so that the comparison is with the English files of this build.
+    """
+    source, target = OUTPUT / "html", ENGLISH_SITE / LANGUAGE
+    if not source.is_dir():
+        print(f"No {source.relative_to(REPO)}: run 'build_zh.py build' first.", file=sys.stderr)
+        return 1
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(".buildinfo"))
+    english_static, static = ENGLISH_SITE / "_static", target / "_static"
+    shared = set()
+    for path in static.rglob("*"):
+        twin = english_static / path.relative_to(static)
+        if path.is_file() and twin.is_file() and filecmp.cmp(path, twin, shallow=False):
+            shared.add(path.relative_to(static).as_posix())
+    # A file that stays refers to its neighbours by relative address: keep what it refers to.
+    for kept in (p for p in static.rglob("*.css") if p.relative_to(static).as_posix() not in shared):
+        for reference in re.findall(r"url\(\s*['\"]?([^'\")]+)", kept.read_text(encoding="utf-8", errors="replace")):
+            if not re.match(r"[a-z]+:|/|#", reference):
+                shared.discard((kept.parent / reference.split("?")[0].split("#")[0]).resolve().relative_to(static.resolve()).as_posix())
+    for name in shared:
+        (static / name).unlink()
+
+    def one_folder_up(found: re.Match) -> str:
+        ups, name = found.groups()
+        return f"../{ups}_static/{name}" if name in shared else found.group(0)
+
+    for page in target.rglob("*.html"):
+        if static in page.parents:
+            continue
+        text = page.read_text(encoding="utf-8")
+        page.write_text(STATIC_REFERENCE.sub(one_folder_up, text), encoding="utf-8")
+    for folder in sorted((p for p in static.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
+    print(f"Assembled {target.relative_to(REPO)}: {size / 1e6:.1f} MB, {len(shared)} static files shared with the English edition")
     return 0
 
 
@@ -103,7 +175,9 @@ def update() -> int:
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import read_po, write_po
 
+    # A fresh read: messages kept from reading (exercise titles) must come from the current pages.
     shutil.rmtree(GETTEXT, ignore_errors=True)
+    shutil.rmtree(OUTPUT / ".doctrees-gettext", ignore_errors=True)
     result = build_sphinx(
         REPO,
         GETTEXT,
@@ -150,7 +224,7 @@ def status() -> int:
 
 
 def main(argv: list[str]) -> int:
-    commands = {"build": build, "update": update, "status": status}
+    commands = {"build": build, "assemble": assemble, "update": update, "status": status}
     if len(argv) != 1 or argv[0] not in commands:
         print(__doc__, file=sys.stderr)
         return 2

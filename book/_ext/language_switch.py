@@ -52,11 +52,13 @@ def is_chinese(config) -> bool:
 
 
 def _exercise_title_classes():
+    # The title node holds the word "Exercise", which sphinx-exercise translates itself, and the
+    # subtitle: the exercise's own title, the part to translate.
     try:
-        from sphinx_exercise.nodes import exercise_title, solution_title
+        from sphinx_exercise.nodes import exercise_subtitle, solution_subtitle
     except ImportError:
         return ()
-    return (exercise_title, solution_title)
+    return (exercise_subtitle, solution_subtitle)
 
 
 class GiveSourceToUntracedText(SphinxTransform):
@@ -65,17 +67,55 @@ class GiveSourceToUntracedText(SphinxTransform):
     default_priority = 15
 
     def apply(self, **kwargs) -> None:
-        titles = _exercise_title_classes()
-        for node in self.document.findall(nodes.TextElement):
-            if node.source or isinstance(node, nodes.Inline):
-                continue
-            in_table = isinstance(node, nodes.paragraph) and isinstance(node.parent, nodes.entry)
-            if not (in_table or (titles and isinstance(node, titles))):
-                continue
-            for ancestor in _ancestors(node):
-                if ancestor.source:
-                    node.source, node.line = ancestor.source, ancestor.line
-                    break
+        give_source_to_untraced_text(self.document)
+
+
+def give_source_to_untraced_text(document) -> None:
+    titles = _exercise_title_classes()
+    for node in document.findall(nodes.TextElement):
+        if node.source or isinstance(node, nodes.Inline):
+            continue
+        in_table = isinstance(node, nodes.paragraph) and isinstance(node.parent, nodes.entry)
+        if not (in_table or (titles and isinstance(node, titles))):
+            continue
+        for ancestor in _ancestors(node):
+            if ancestor.source:
+                node.source, node.line = ancestor.source, ancestor.line
+                break
+        if not node.rawsource:
+            # The message is the node's raw source; a subtitle is built without one.
+            node.rawsource = node.astext()
+
+
+def _note_exercise_titles(app: Sphinx, doctree) -> None:
+    # sphinx-exercise rebuilds exercise titles after reading, and the message catalogue builder
+    # extracts from the rebuilt tree, where they are plain text again: keep them from here.
+    if app.builder.name != "gettext":
+        return
+    titles = _exercise_title_classes()
+    found = [(node.rawsource, node.source, node.line) for node in doctree.findall(lambda n: isinstance(n, titles)) if node.rawsource]
+    _exercise_titles(app.env)[app.env.docname] = found
+
+
+def _exercise_titles(env) -> dict:
+    if not hasattr(env, "zh_exercise_titles"):
+        env.zh_exercise_titles = {}
+    return env.zh_exercise_titles
+
+
+def _extract_exercise_titles(app: Sphinx, doctree, docname) -> None:
+    if app.builder.name != "gettext":
+        return
+    from sphinx.builders.gettext import MsgOrigin
+    from sphinx.util.i18n import docname_to_domain
+
+    catalog = app.builder.catalogs[docname_to_domain(docname, app.config.gettext_compact)]
+    for message, source, line in _exercise_titles(app.env).get(docname, []):
+        catalog.add(message, MsgOrigin(source, line))
+
+
+def _in_docinfo(node) -> bool:
+    return any(isinstance(ancestor, nodes.docinfo) for ancestor in _ancestors(node))
 
 
 def _ancestors(node):
@@ -93,7 +133,8 @@ class MarkUntranslated(SphinxTransform):
     def apply(self, **kwargs) -> None:
         if not is_chinese(self.config):
             return
-        messages = list(extract_messages(self.document))
+        # Front matter (jupytext metadata) is shown nowhere and never extracted.
+        messages = [(node, msg) for node, msg in extract_messages(self.document) if not _in_docinfo(node)]
         waiting = [msg for node, msg in messages if not node.get("translated", False)]
         status = getattr(self.env, "zh_translation_status", None)
         if status is None:
@@ -117,6 +158,7 @@ class MarkUntranslated(SphinxTransform):
 
 def _purge(app, env, docname) -> None:
     getattr(env, "zh_translation_status", {}).pop(docname, None)
+    _exercise_titles(env).pop(docname, None)
 
 
 def _merge(app, env, docnames, other) -> None:
@@ -124,6 +166,7 @@ def _merge(app, env, docnames, other) -> None:
     if status is None:
         status = env.zh_translation_status = {}
     status.update({name: value for name, value in getattr(other, "zh_translation_status", {}).items() if name in docnames})
+    _exercise_titles(env).update({name: value for name, value in _exercise_titles(other).items() if name in docnames})
 
 
 def _write_status(app: Sphinx, exception) -> None:
@@ -175,6 +218,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _add_to_header)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
+    app.connect("doctree-read", _note_exercise_titles)
+    app.connect("doctree-resolved", _extract_exercise_titles)
     app.connect("html-page-context", _add_switch)
     app.connect("build-finished", _write_status)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
