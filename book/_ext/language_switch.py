@@ -18,6 +18,7 @@ import json
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
@@ -156,6 +157,32 @@ class MarkUntranslated(SphinxTransform):
         section.insert(title_index + 1, notice)
 
 
+class TranslateTocCaptions(SphinxTransform):
+    """The parts of the table of contents ("Start here", ...) are inserted after the translation.
+
+    sphinx-external-toc adds the root page's toctrees from _toc.yml at priority 100, after
+    Sphinx's Locale transform, so their captions are translated here, from the same catalogue.
+    """
+
+    default_priority = 101
+
+    def apply(self, **kwargs) -> None:
+        if not is_chinese(self.config):
+            return
+        from sphinx.locale import init as init_locale
+        from sphinx.util.i18n import docname_to_domain
+
+        toctrees = [node for node in self.document.findall(addnodes.toctree) if node.get("caption")]
+        if not toctrees:
+            return
+        dirs = [str(Path(self.env.srcdir, directory)) for directory in self.config.locale_dirs]
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        catalog, has_catalog = init_locale(dirs, self.config.language, domain)
+        if has_catalog:
+            for node in toctrees:
+                node["caption"] = catalog.gettext(node["caption"])
+
+
 def _purge(app, env, docname) -> None:
     getattr(env, "zh_translation_status", {}).pop(docname, None)
     _exercise_titles(env).pop(docname, None)
@@ -215,6 +242,7 @@ def _add_to_header(app: Sphinx, config) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_transform(GiveSourceToUntracedText)
     app.add_transform(MarkUntranslated)
+    app.add_transform(TranslateTocCaptions)
     app.connect("config-inited", _add_to_header)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
