@@ -52,6 +52,14 @@ def is_chinese(config) -> bool:
     return (config.language or "").replace("-", "_").startswith("zh")
 
 
+def _exercise_heading_classes():
+    try:
+        from sphinx_exercise.nodes import exercise_title, solution_title
+    except ImportError:
+        return ()
+    return (exercise_title, solution_title)
+
+
 def _exercise_title_classes():
     # The title node holds the word "Exercise", which sphinx-exercise translates itself, and the
     # subtitle: the exercise's own title, the part to translate.
@@ -115,10 +123,6 @@ def _extract_exercise_titles(app: Sphinx, doctree, docname) -> None:
         catalog.add(message, MsgOrigin(source, line))
 
 
-def _in_docinfo(node) -> bool:
-    return any(isinstance(ancestor, nodes.docinfo) for ancestor in _ancestors(node))
-
-
 def _ancestors(node):
     node = node.parent
     while node is not None:
@@ -134,8 +138,7 @@ class MarkUntranslated(SphinxTransform):
     def apply(self, **kwargs) -> None:
         if not is_chinese(self.config):
             return
-        # Front matter (jupytext metadata) is shown nowhere and never extracted.
-        messages = [(node, msg) for node, msg in extract_messages(self.document) if not _in_docinfo(node)]
+        messages = [(node, msg) for node, msg in extract_messages(self.document) if self._counted(node)]
         waiting = [msg for node, msg in messages if not node.get("translated", False)]
         status = getattr(self.env, "zh_translation_status", None)
         if status is None:
@@ -147,6 +150,16 @@ class MarkUntranslated(SphinxTransform):
             return
         text = NOTICE_NONE if len(waiting) == len(messages) else NOTICE_PARTLY
         self._insert(nodes.note("", nodes.paragraph(text=text), classes=["translation-notice"]))
+
+    def _counted(self, node) -> bool:
+        """A message a catalogue can hold: not front matter (jupytext metadata, shown nowhere),
+        not an exercise's heading (sphinx-exercise's word "Exercise" joined to the exercise's
+        title, which is a message of its own), not an image's alt text unless images are targets."""
+        if isinstance(node, nodes.image):
+            return "image" in self.config.gettext_additional_targets
+        if isinstance(node, _exercise_heading_classes()):
+            return False
+        return not any(isinstance(a, nodes.field_list) and isinstance(a.parent, nodes.document) for a in _ancestors(node))
 
     def _insert(self, notice) -> None:
         section = next(iter(self.document.findall(nodes.section)), None)
@@ -248,6 +261,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-merge-info", _merge)
     app.connect("doctree-read", _note_exercise_titles)
     app.connect("doctree-resolved", _extract_exercise_titles)
-    app.connect("html-page-context", _add_switch)
+    # Before other handlers replace the page's script list (book/_ext/accessibility.py).
+    app.connect("html-page-context", _add_switch, priority=400)
     app.connect("build-finished", _write_status)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1.0"}
