@@ -37,6 +37,9 @@ OUTPUT = REPO / "_build" / LANGUAGE
 ENGLISH_SITE = REPO / "_build" / "html"
 GETTEXT = OUTPUT / "gettext"
 STATUS = OUTPUT / "html" / "translation-status.json"
+# One line per message, old English included: babel wraps a "#| msgid" comment at any width
+# of 0 or less into lines no tool reads back, and one line per paragraph diffs cleanly.
+LINE_WIDTH = 1_000_000
 
 FOOTER = (
     "<p>教学材料，不构成医疗或法律意见。规则按各页注明的日期评估。"
@@ -206,7 +209,7 @@ def update() -> int:
         with target.open("wb") as handle:
             # The old English of a changed paragraph stays beside it (#| msgid) for the translator;
             # obsolete entries are dropped (git keeps them).
-            write_po(handle, catalogue, width=0, include_previous=True, ignore_obsolete=True, sort_output=False)
+            write_po(handle, catalogue, width=LINE_WIDTH, include_previous=True, ignore_obsolete=True, sort_output=False)
     print(f"Catalogues updated in {CATALOGUES.relative_to(REPO)}")
     return 0
 
