@@ -5,7 +5,8 @@
   bundle, and names its twin in a <link rel="alternate" hreflang>.
 - Table cells of the {table} directive and exercise titles reach Sphinx without a source line,
   and Sphinx leaves such text out of the message catalogues without a word: they are given the
-  line of the nearest node that has one, before the translation runs.
+  line of the nearest node that has one, before the translation runs. The table of contents'
+  part captions, inserted after the translation, are translated from the root page's catalogue.
 - In the Chinese edition a page whose text is not all translated says so at its top: a
   paragraph whose English changed after it was translated no longer matches its catalogue
   entry and is shown in English. The build writes, per page, how many messages are translated
@@ -23,7 +24,6 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import extract_messages
 
-ZH = "zh_CN"
 SUBDIR = "zh_CN"
 STATUS_FILE = "translation-status.json"
 
