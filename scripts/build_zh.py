@@ -36,7 +36,7 @@ CATALOGUES = LOCALES / LANGUAGE / "LC_MESSAGES"
 OUTPUT = REPO / "_build" / LANGUAGE
 ENGLISH_SITE = REPO / "_build" / "html"
 GETTEXT = OUTPUT / "gettext"
-STATUS = OUTPUT / "html" / "translation-status.json"
+STATUS = OUTPUT / "translation-status.json"
 # One line per message, old English included: babel wraps a "#| msgid" comment at any width
 # of 0 or less into lines no tool reads back, and one line per paragraph diffs cleanly.
 LINE_WIDTH = 1_000_000

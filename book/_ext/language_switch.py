@@ -10,7 +10,7 @@
 - In the Chinese edition a page whose text is not all translated says so at its top: a
   paragraph whose English changed after it was translated no longer matches its catalogue
   entry and is shown in English. The build writes, per page, how many messages are translated
-  and which wait (translation-status.json beside the pages; tests/zh reads it).
+  and which wait (translation-status.json beside the site's folder; tests/zh reads it).
 """
 
 from __future__ import annotations
@@ -213,7 +213,8 @@ def _write_status(app: Sphinx, exception) -> None:
     if exception is not None or not is_chinese(app.config) or app.builder.format != "html":
         return
     status = dict(sorted(getattr(app.env, "zh_translation_status", {}).items()))
-    Path(app.outdir, STATUS_FILE).write_text(json.dumps(status, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    # Beside the site, not in it: a record for the tests and translators, not for readers.
+    Path(app.outdir).parent.joinpath(STATUS_FILE).write_text(json.dumps(status, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def twin(pagename: str, chinese: bool) -> str:

@@ -16,7 +16,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 ZH_HTML = REPO / "_build" / "zh_CN" / "html"
-STATUS = ZH_HTML / "translation-status.json"
+STATUS = ZH_HTML.parent / "translation-status.json"
 COMPLETE = REPO / "locales" / "zh_CN" / "complete.txt"
 
 

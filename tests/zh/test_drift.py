@@ -67,5 +67,5 @@ def test_a_changed_paragraph_falls_back_to_english_with_a_notice(tmp_path):
     assert NEW in html and OLD_CHINESE not in html
     assert KEPT_CHINESE in html
     assert "translation-notice" in html and "本页部分内容在翻译后已更改或尚未翻译" in html
-    status = json.loads((scratch / "_build" / "zh_CN" / "html" / "translation-status.json").read_text(encoding="utf-8"))
+    status = json.loads((scratch / "_build" / "zh_CN" / "translation-status.json").read_text(encoding="utf-8"))
     assert status[PAGE]["waiting"] == [NEW]
