@@ -7,20 +7,28 @@ HTML := _build/html
 PORT ?= 8000
 
 RUNTIME_STAMP := $(VENV)/.runtime-installed
+ZH_STAMP := $(VENV)/.zh-installed
 DEV_STAMP := $(VENV)/.dev-installed
 VENDOR_STAMP := $(VENDOR)/.vendored
 LIVE_RUNTIME := $(VENDOR)/live/manifest.json
 RULES_STAMP := _build/.rules-snapshot
 RULES_SOURCES := $(shell find src/nmpa_rules -type f \( -name '*.py' -o -name '*.yaml' \))
 
-.PHONY: book student handouts slides dist test serve clean vendor system-deps-book system-deps-test
+.PHONY: book zh student handouts slides dist test serve clean vendor system-deps-book system-deps-test
 
-book: system-deps-book $(RUNTIME_STAMP) $(VENDOR_STAMP) $(LIVE_RUNTIME) $(RULES_STAMP)
+book: system-deps-book $(RUNTIME_STAMP) $(VENDOR_STAMP) $(LIVE_RUNTIME) $(RULES_STAMP) zh
 	$(BIN)/jupyter-book build . -W -n --keep-going
+	$(BIN)/python scripts/build_zh.py assemble
 	@echo
 	@echo "The book is built. Open it in a browser:"
 	@echo "  file://$(CURDIR)/$(HTML)/index.html"
 	@echo "or serve it on http://localhost:$(PORT)/ with: make serve"
+
+# The Chinese edition from the same pages and locales/zh_CN, in _build/zh_CN/html with its own
+# notebook cache, copied to $(HTML)/zh_CN/ (again after the English build, to share the static
+# files both editions have). Prints the share translated per page.
+zh: system-deps-book $(RUNTIME_STAMP) $(ZH_STAMP) $(VENDOR_STAMP) $(LIVE_RUNTIME) $(RULES_STAMP)
+	$(BIN)/python scripts/build_zh.py build
 
 # The student edition: the same book without solutions (sphinx-exercise's hide_solutions),
 # sharing the notebook cache of `make book`.
@@ -65,6 +73,11 @@ $(RUNTIME_STAMP): requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	@touch $@
 
+# Build-only tools of the Chinese edition (jieba for its search index); Binder never needs them.
+$(ZH_STAMP): requirements-zh.txt $(RUNTIME_STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-zh.txt
+	@touch $@
+
 $(DEV_STAMP): requirements-dev.txt $(RUNTIME_STAMP)
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
@@ -72,7 +85,7 @@ $(DEV_STAMP): requirements-dev.txt $(RUNTIME_STAMP)
 # The notebook cache keys on each notebook's own code, but the calculator pages also show
 # what the rules package decides: after a change to the package, execute them again.
 $(RULES_STAMP): $(RULES_SOURCES)
-	rm -rf _build/.jupyter_cache
+	rm -rf _build/.jupyter_cache _build/zh_CN/.jupyter_cache
 	@test ! -d _build/.doctrees || touch book/calculators/*.ipynb book/calculators/index.md
 	@mkdir -p _build && touch $@
 

@@ -1,6 +1,7 @@
 """Pack the offline bundle for a classroom without internet, in _build/dist/.
 
-- beyond-the-batch-site.zip: the full edition (for trainers), a folder of static files;
+- beyond-the-batch-site.zip: the full edition (for trainers), a folder of static files, with
+  the Chinese edition in its zh_CN/ folder (scripts/build_zh.py copies it there);
 - beyond-the-batch-student.zip: the student edition (no solutions);
 - beyond-the-batch-handouts.zip: the PDF handouts and answer keys;
 - beyond-the-batch-slides.zip: the slides of the five course modules, with speaker notes;
@@ -32,7 +33,9 @@ README = """\
 Beyond the Batch: offline copy for a classroom
 ==============================================
 
-beyond-the-batch-site.zip      the full edition, with solutions (for trainers)
+beyond-the-batch-site.zip      the full edition, with solutions (for trainers); the
+                               Chinese edition (中文版) is in its zh_CN/ folder, and every
+                               page links to the same page in the other language
 beyond-the-batch-student.zip   the student edition, without solutions (for learners)
 beyond-the-batch-handouts.zip  PDF handouts per chapter and for the whole book (student
                                edition), and an answer key per chapter
@@ -72,6 +75,8 @@ def write_checksum(path: Path) -> None:
 
 def main() -> int:
     missing = [str(folder.relative_to(REPO)) for folder in BUNDLES.values() if not folder.is_dir()]
+    if not (BUNDLES["beyond-the-batch-site"] / "zh_CN" / "index.html").exists():
+        missing.append("_build/html/zh_CN (the Chinese edition)")
     if missing:
         print(f"Missing {', '.join(missing)}: run 'make handouts' and 'make slides' first.", file=sys.stderr)
         return 1

@@ -13,7 +13,8 @@ import re
 from docutils import nodes
 from sphinx.application import Sphinx
 
-REVIEWED = re.compile(r"\bLast reviewed:\s*(\d{4}-\d{2}-\d{2})\b")
+# The Chinese edition reads the translated line (scripts/build_zh.py): "最后审阅：YYYY-MM-DD".
+REVIEWED = re.compile(r"(?:\bLast reviewed:|最后审阅[:：])\s*(\d{4}-\d{2}-\d{2})\b")
 
 
 def review_date(doctree) -> str | None:

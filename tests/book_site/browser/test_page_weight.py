@@ -9,6 +9,8 @@ measured from a server that does not compress):
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from content.book_sources import page_path, toc_docnames
@@ -17,6 +19,7 @@ from .transfer import measure
 
 pytestmark = pytest.mark.browser
 
+SITE = Path(__file__).resolve().parents[3] / "_build" / "html"
 PROSE_BUDGET = 200_000
 CALCULATOR_BUDGET = 350_000
 DOCNAMES = toc_docnames()
@@ -26,8 +29,13 @@ def budget_for(docname: str) -> int:
     return CALCULATOR_BUDGET if page_path(docname).suffix == ".ipynb" else PROSE_BUDGET
 
 
+# The Chinese edition (scripts/build_zh.py, copied into the site as zh_CN/) has the same budgets.
+@pytest.mark.parametrize("edition", ["", "zh_CN/"], ids=["en", "zh_CN"])
 @pytest.mark.parametrize("docname", DOCNAMES)
-def test_first_visit_transfers_within_budget(browser, site_url, docname):
+def test_first_visit_transfers_within_budget(browser, site_url, docname, edition):
+    # A missing page would be a small 404 and pass: the Chinese edition must have been built (make book).
+    assert (SITE / f"{edition}{docname}.html").exists(), f"no {edition}{docname}.html in {SITE}"
+    site_url = f"{site_url}{edition}"
     weight = measure(browser, f"{site_url}{docname}.html")
     budget = budget_for(docname)
     heaviest = sorted(weight.by_url.items(), key=lambda item: -item[1])[:6]
