@@ -47,7 +47,7 @@ MANIFEST = PRINTED / "manifest.json"
 # Bump when the way a page is printed changes (footer, compacting), so every page is reprinted.
 PRINT_RECIPE = "3"
 
-BOOK_TITLE = "Beyond the Batch: How China's NMPA Handles Individualized Therapies"
+BOOK_TITLE = "Beyond the Batch: How China’s NMPA Handles Individualized Therapies"
 STUDENT_LABEL = "Student edition"
 ANSWER_KEY_LABEL = "Instructor copy: answer key"
 
