@@ -82,3 +82,21 @@ if (typeof Search !== "undefined") {
     return block.textContent.replace(/\s+/g, " ").trim();
   };
 }
+
+if (typeof Search !== "undefined") {
+  // Sphinx's own summary, cut at word boundaries instead of mid-word ("...culator applies").
+  Search.makeSearchSummary = (htmlText, keywords, anchor) => {
+    const text = Search.htmlToText(htmlText, anchor);
+    if (text === "") return null;
+    const textLower = text.toLowerCase();
+    const found = [...keywords].map((k) => textLower.indexOf(k.toLowerCase())).filter((i) => i > -1);
+    let start = found.length ? Math.max(found[found.length - 1] - 120, 0) : 0;
+    if (start > 0) start = text.indexOf(" ", start) + 1;
+    let end = Math.min(start + 240, text.length);
+    if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), start + 1);
+    const summary = document.createElement("p");
+    summary.classList.add("context");
+    summary.textContent = (start > 0 ? "…" : "") + text.slice(start, end).trim() + (end < text.length ? "…" : "");
+    return summary;
+  };
+}

@@ -75,7 +75,7 @@ def test_calculator_snippets_are_prose_from_the_page_not_code_or_page_furniture(
             snippets[docname] = item.locator("p.context").inner_text()
     assert set(snippets) == set(CALCULATORS), f"calculators without a result: {set(CALCULATORS) - set(snippets)}"
     for docname, snippet in snippets.items():
-        text = snippet.strip(".").strip()
+        text = snippet.strip(".…").strip()
         assert len(text.split()) >= 25, f"{docname}: snippet too short to say anything: {snippet!r}"
         assert not re.search(r"\s{2,}", snippet), f"{docname}: snippet has runs of blanks: {snippet!r}"
         for furniture in ("Contents", "Last reviewed", "Worked scenarios", "Ctrl+K"):
