@@ -48,7 +48,7 @@ BOOK_HTML = REPO / "_build" / "html"
 OUTPUT = REPO / "_build" / "slides"
 GUIDE = "book/reference/teaching-guide"
 CLAIMS = "book/reference/common-claims"
-BOOK_TITLE = "Beyond the Batch: How China's NMPA Handles Individualized Therapies"
+BOOK_TITLE = "Beyond the Batch: How China’s NMPA Handles Individualized Therapies"
 PULL = re.compile(r"^@(figure|table|list|exercise|claim|reading)\s+(.+?)\s*$")
 
 markdown = MarkdownIt("commonmark").enable("table")
