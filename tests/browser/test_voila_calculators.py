@@ -24,7 +24,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from browser_support import chromium_browser
-from nmpa_rules.presentation.presets import REVIEW_DATE
+from nmpa_rules import rule_info
+from nmpa_rules.presentation.presets import REVIEW_DATE, presets
 
 pytestmark = pytest.mark.browser
 
@@ -176,8 +177,10 @@ def test_stem_cell_pathway(page, voila_url):
 
 
 def test_hormone_pathway(page, voila_url):
-    result = open_calculator(page, voila_url, "hormone-pathway.ipynb", "Use as approved")
-    expect(result).to_contain_text("Anti-doping dispensing controls")
+    first = presets("hormones.pathway")[0]
+    result = open_calculator(page, voila_url, "hormone-pathway.ipynb",
+                             rule_info("hormones.pathway").outcomes[first.expect["outcome"]])
+    expect(result).to_contain_text("Art. 29 of the Physicians Law")
 
     choose(page, "preparation", "Compounded by the hospital")
     expect(result).to_contain_text("Needs registration (drug approval) first", timeout=RESULT_MS)
