@@ -40,7 +40,7 @@ MAX_CONDITIONS = 3
 MAX_INTERMEDIATE_WORDS = 2500
 # Pages over the limit when the limit was set (2026-12-05), with their reading words then. They
 # may shrink, never grow; each needs a split or a cut (the table of contents is the lead's).
-OVER_THE_LIMIT = {"book/intermediate/pathways": 3226, "book/intermediate/hormones": 3593, "book/intermediate/biologics": 3205, "book/intermediate/imports": 3890}
+OVER_THE_LIMIT: dict[str, int] = {}
 
 
 def section(text: str, heading: str) -> str:

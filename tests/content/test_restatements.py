@@ -54,7 +54,8 @@ def test_each_fact_is_explained_on_its_home_page_only(topic):
     home, pattern = TOPICS[topic]
     explaining = [d for d in LESSON_PAGES if pattern.search(flat_prose(d))]
     assert home in explaining, f"{topic}: its home page {home} no longer explains it; move the explanation, then update this test"
-    others = [d for d in explaining if d != home]
+    # a chapter split in two (e.g. pathways and pathways-procedure) is one home
+    others = [d for d in explaining if d != home and not d.startswith(home + "-")]
     assert not others, f"{topic}: explained on {home} and restated on {others}; link to the home page instead"
 
 
