@@ -45,9 +45,10 @@ PRINTED = REPO / "_build" / ".handouts-printed"
 SERVED_FOR_PRINT = ("_static/print.css", "_static/custom.css", "_static/print.js", "_static/course-sheets.css")
 MANIFEST = PRINTED / "manifest.json"
 # Bump when the way a page is printed changes (footer, compacting), so every page is reprinted.
-PRINT_RECIPE = "3"
+PRINT_RECIPE = "4"
 
 BOOK_TITLE = "Beyond the Batch: How China’s NMPA Handles Individualized Therapies"
+ANSWER_KEY_SCALE = 0.85
 STUDENT_LABEL = "Student edition"
 ANSWER_KEY_LABEL = "Instructor copy: answer key"
 
@@ -107,6 +108,8 @@ def print_page(browser, url: str, target: Path, label: str, compact_note: str | 
             header_template="<div></div>",
             footer_template=footer(label),
             margin={"top": "14mm", "bottom": "16mm", "left": "0", "right": "0"},
+            # An answer key is read at a desk, not from across a room: a smaller scale keeps it short.
+            scale=ANSWER_KEY_SCALE if compact_note is not None else 1,
         )
         return page.title().split(" \u2014 ")[0]
     finally:
