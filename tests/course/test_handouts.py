@@ -7,7 +7,7 @@ import unicodedata
 
 from pypdf import PdfReader
 
-from .conftest import HANDOUTS, handout, pdf_text, squeeze
+from .conftest import HANDOUTS, handout, pdf_text, squeeze, visible_text
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -111,3 +111,19 @@ def test_chinese_text_is_printed_with_a_font_that_has_chinese_glyphs(chapters):
         chinese += len(CJK.findall(unicodedata.normalize("NFKC", page.extract_text(visitor_text=visit))))
     assert chinese >= 200, f"the bilingual glossary handout has {chinese} Chinese characters"
     assert fonts_of_chinese_text and not any("DejaVu" in f for f in fonts_of_chinese_text), f"Chinese text drawn in {fonts_of_chinese_text}"
+
+
+HIDDEN_SOURCE = re.compile(r'<details class="[^"]*\bhide above-input">.*?<pre>(.*?)</pre>', re.DOTALL)
+
+
+def test_a_hidden_cell_prints_its_source_and_not_its_screen_toggle(chapters):
+    with_hidden_source = 0
+    for chapter in chapters:
+        page = (HANDOUTS.parent / "html" / f"{chapter.docname}.html").read_text(encoding="utf-8")
+        printed = squeeze(pdf_text(handout(chapter)))
+        assert squeeze("code cell source") not in printed, f"{handout(chapter).name}: a screen toggle was printed"
+        for source in HIDDEN_SOURCE.findall(page):
+            first_line = visible_text(source.split("\n", 1)[0])
+            with_hidden_source += 1
+            assert squeeze(first_line) in printed, f"{handout(chapter).name}: hidden source {first_line!r} not printed"
+    assert with_hidden_source, "no page of the book has a cell with hidden source: the test has nothing to check"
