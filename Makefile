@@ -12,7 +12,7 @@ DEV_STAMP := $(VENV)/.dev-installed
 VENDOR_STAMP := $(VENDOR)/.vendored
 LIVE_RUNTIME := $(VENDOR)/live/manifest.json
 RULES_STAMP := _build/.rules-snapshot
-RULES_SOURCES := $(shell find src/nmpa_rules -type f \( -name '*.py' -o -name '*.yaml' \))
+RULES_SOURCES := $(shell find src/nmpa_rules -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.po' \))
 
 .PHONY: book zh student handouts slides dist test serve clean vendor system-deps-book system-deps-test
 
