@@ -201,7 +201,7 @@ class GlossaryChineseIndex(SphinxDirective):
             group += nodes.colspec(colwidth=width)
         head = nodes.thead()
         group += head
-        head += self._row([nodes.Text("中文"), nodes.Text("Pinyin"), nodes.Text("English entry")])
+        head += self._row([nodes.Text("中文"), nodes.Text("Pinyin"), nodes.Text("English entry")], translatable=(False, True, True))
         body = nodes.tbody()
         group += body
         for chinese, spelled, headword in entries:
@@ -210,15 +210,18 @@ class GlossaryChineseIndex(SphinxDirective):
             )
             link += nodes.inline(headword, headword)
             term = nodes.raw("", f'<span lang="zh-CN">{escape(chinese)}</span>', format="html")
-            body += self._row([term, nodes.Text(spelled), link])
+            body += self._row([term, nodes.Text(spelled), link], translatable=(False, False, False))
         return [table]
 
     @staticmethod
-    def _row(cells) -> nodes.row:
+    def _row(cells, translatable: tuple[bool, ...]) -> nodes.row:
         row = nodes.row()
-        for cell in cells:
+        for cell, can_translate in zip(cells, translatable):
             entry = nodes.entry()
             paragraph = nodes.paragraph()
+            # A Chinese term, its pinyin and an English headword read the same in both editions: a
+            # message could only repeat them, and a translated headword cell would lose its link.
+            paragraph["translatable"] = can_translate
             paragraph += cell
             entry += paragraph
             row += entry

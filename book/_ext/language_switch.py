@@ -159,6 +159,11 @@ class MarkUntranslated(SphinxTransform):
             return "image" in self.config.gettext_additional_targets
         if isinstance(node, _exercise_heading_classes()):
             return False
+        if isinstance(node, nodes.term):
+            # The glossary is entered by its English headwords in both editions, and each Chinese
+            # definition opens with the Chinese term; a translated headword would no longer match
+            # the {term} references to it, which Sphinx checks.
+            return False
         return not any(isinstance(a, nodes.field_list) and isinstance(a.parent, nodes.document) for a in _ancestors(node))
 
     def _insert(self, notice) -> None:
