@@ -122,3 +122,10 @@ def test_a_decision_explained_in_chinese_keeps_ids_dates_and_document_numbers():
     assert chinese.startswith("biologics.segmented_pilot（判断日期 2027-01-01）：not_in_force（该日期试点不在施行期内）")
     assert "2027-01-01 已不再施行（最后施行至 2026-12-31）" in chinese
     assert "国药监药管〔2024〕24号" in chinese and "Reasons:" not in chinese
+
+
+def test_a_value_made_of_words_is_shown_in_chinese_and_an_id_stays():
+    decision = evaluate("stem_cells.pathway", "2026-12-05", purpose="clinical_research", institution_filed=True)
+    assert "  may_the_patient_be_charged: No\n" in decision.explain()
+    chinese = decision.explain("zh")
+    assert "  may_the_patient_be_charged: 否\n" in chinese and "  governing_document: decree818_2025\n" in chinese

@@ -156,6 +156,8 @@ def summarize(value: Any) -> str:
     """
     text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
     if len(text) <= SUMMARY_CHARS:
+        if isinstance(value, Text):
+            return value
         if isinstance(value, list) and all(isinstance(item, Text) for item in value):
             return join_words(", ", value) if value else T("none")
         return text if text or not isinstance(value, list) else T("none")
