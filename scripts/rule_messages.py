@@ -90,6 +90,7 @@ def data_texts(value: object, key: str | None = None) -> Iterator[str]:
 def declared_messages() -> list[Message]:
     """The words the rules declare as data, read from the package as it runs."""
     from nmpa_rules.evaluation import list_rules
+    from nmpa_rules.facts import facts as book_facts
     from nmpa_rules.inputs import AS_OF
     from nmpa_rules.presentation.presets import presets
     from nmpa_rules.sources import sources
@@ -113,6 +114,11 @@ def declared_messages() -> list[Message]:
         texts = (item.title, item.issuer, item.clause, item.document_number)
         # The source's own words reach a reader only where they were marked as words.
         found += [(text, where) for text in texts if text is not None and hasattr(text, "template")]
+    for item in book_facts():
+        # A figure's phrase reaches the Chinese pages ({fact}) and the rules that cite it.
+        found.append((item.phrase, f"data/facts.yaml, {item.id}"))
+        if isinstance(item.value, str):
+            found.append((item.value, f"data/facts.yaml, {item.id}"))
     for path in sorted((PACKAGE / "data").glob("*.yaml")):
         if path.name in NOT_RULE_DATA:
             continue

@@ -42,11 +42,15 @@ class FactRole(_FactRole):
         fact, messages = self.looked_up()
         if fact is None:
             return [nodes.problematic(self.rawtext, self.rawtext)], messages
-        secondary = "; secondary source" if fact.is_secondary else ""
         cite = self.env.get_domain("cite").role("p")
         cite_nodes, cite_messages = cite("cite:p", f"{{cite:p}}`{fact.source}`", fact.source, self.lineno, self.inliner, {}, [])
         text = nodes.inline(classes=["nmpa-fact"])
-        text += nodes.Text(f"{fact.text} (as of {fact.as_of.isoformat()}{secondary}) ")
+        if _language(self.config) == "zh":
+            secondary = "；二手来源" if fact.is_secondary else ""
+            text += nodes.Text(f"{fact.text_in('zh')}（截至 {fact.as_of.isoformat()}{secondary}） ")
+        else:
+            secondary = "; secondary source" if fact.is_secondary else ""
+            text += nodes.Text(f"{fact.text} (as of {fact.as_of.isoformat()}{secondary}) ")
         text += cite_nodes
         return [text], messages + cite_messages
 
@@ -58,7 +62,12 @@ class FactValueRole(_FactRole):
         fact, messages = self.looked_up()
         if fact is None:
             return [nodes.problematic(self.rawtext, self.rawtext)], messages
-        return [nodes.inline(text=fact.text, classes=["nmpa-fact"])], messages
+        return [nodes.inline(text=fact.text_in(_language(self.config)), classes=["nmpa-fact"])], messages
+
+
+def _language(config) -> str:
+    """The calculators' language code for the edition being built: the Chinese edition is zh_CN."""
+    return "zh" if (config.language or "en").startswith("zh") else "en"
 
 
 def add_review_date(app: Sphinx, config) -> None:

@@ -13,6 +13,7 @@ from datetime import date
 
 from .datafiles import load_data_file
 from .errors import DataFileError, InputError
+from .translation import ENGLISH, translate
 
 _SCHEMA = {
     "reviewed_on": "date",
@@ -70,6 +71,13 @@ class Fact:
     def text(self) -> str:
         """The phrase with its value, as a sentence shows it: "71 designated institutions"."""
         return self.phrase.replace("{value}", self.value_text)
+
+    def text_in(self, language: str) -> str:
+        """The phrase with its value in ``language``; outside English a number is written in figures."""
+        if language == ENGLISH:
+            return self.text
+        value = str(self.value) if isinstance(self.value, (int, float)) else translate(self.value, language)
+        return translate(self.phrase, language).replace("{value}", value)
 
     def months_old(self, on: date) -> int:
         """Whole months from ``as_of`` to ``on``."""

@@ -156,3 +156,11 @@ def test_the_staleness_check_flags_facts_once_the_review_date_moves_on():
 def test_the_holiday_fact_agrees_with_the_calendar_the_review_clock_uses():
     calendar = yaml.safe_load(HOLIDAY_FILE.read_text(encoding="utf-8"))
     assert fact_data.fact("holiday_arrangement_latest").value == calendar["arrangements"]["last_published_year"]
+
+
+def test_every_fact_reads_in_chinese_in_the_chinese_edition():
+    for item in fact_data.facts():
+        chinese = item.text_in("zh")
+        assert not re.search(r"[A-Za-z]{3,}", chinese), f"{item.id}: English left in {chinese!r}"
+        if isinstance(item.value, int):
+            assert str(item.value) in chinese, f"{item.id}: the figure {item.value} is missing from {chinese!r}"
