@@ -73,6 +73,9 @@ def check(page, kind: str) -> list[str]:
         for width, (pixels, height) in WIDTHS.items():
             page.set_viewport_size({"width": pixels, "height": height})
             page.wait_for_timeout(100)  # the scroll cue follows a resize on the next frame
+            # Contrast is judged on the colours the page settles on, not halfway through the
+            # theme's colour transitions (a busy machine once caught a sidebar link mid-fade).
+            page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
             where = f"{kind}, {scheme}, {pixels} px"
             problems += [f"{where}: axe {v['id']} ({v['impact']}): {v['help']}: {v['nodes']}" for v in page.evaluate(AXE_RUN)]
             if width == "phone":
@@ -137,3 +140,26 @@ def test_the_review_clock_with_its_calendar(page, site_url):
     strip = page.locator(".nmpa-cal").bounding_box()
     assert deadline and strip and deadline["x"] + deadline["width"] <= strip["x"] + strip["width"] <= 390
     assert problems == [], "\n".join(problems)
+
+
+CONTRAST = """(element) => {
+  const channel = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  const luminance = (rgb) => { const [r, g, b] = rgb.match(/\\d+/g).map(Number);
+                               return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b); };
+  let back = element;
+  while (back && getComputedStyle(back).backgroundColor.match(/rgba\\(.*, 0\\)|transparent/)) back = back.parentElement;
+  const [l1, l2] = [luminance(getComputedStyle(element).color), luminance(getComputedStyle(back || document.body).backgroundColor)];
+  return (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_hovered_link_keeps_its_contrast(page, site_url, scheme):
+    page.goto(f"{site_url}{PROSE[1]}.html", wait_until="load")
+    use_scheme(page, scheme)
+    for link in (page.locator(".bd-sidenav a.reference.internal").nth(2), page.locator("article.bd-article p a.reference").first):
+        link.hover()
+        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+        ratio = link.evaluate(CONTRAST)
+        assert ratio >= 4.5, f"{scheme}: a hovered link {link.inner_text()!r} has contrast {ratio:.2f}:1"
+    use_scheme(page, "light")
