@@ -155,6 +155,7 @@ CONTRAST = """(element) => {
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_hovered_link_keeps_its_contrast(page, site_url, scheme):
+    page.set_viewport_size({"width": 1280, "height": 800})  # the sidebar shows at this width
     page.goto(f"{site_url}{PROSE[1]}.html", wait_until="load")
     use_scheme(page, scheme)
     for link in (page.locator(".bd-sidenav a.reference.internal").nth(2), page.locator("article.bd-article p a.reference").first):
