@@ -85,8 +85,13 @@ def exercise_chapters(chapters) -> list[Chapter]:
 
 
 @cache
+def pdf_pages_text(path: Path) -> tuple[str, ...]:
+    """The text of each sheet, extracted once per test session (it is the slow part of these tests)."""
+    return tuple(page.extract_text() or "" for page in PdfReader(_require(path)).pages)
+
+
 def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() or "" for page in PdfReader(_require(path)).pages)
+    return "\n".join(pdf_pages_text(path))
 
 
 def handout(chapter: Chapter, answers: bool = False) -> Path:

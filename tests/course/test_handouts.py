@@ -7,7 +7,7 @@ import unicodedata
 
 from pypdf import PdfReader
 
-from .conftest import HANDOUTS, handout, pdf_text, squeeze, visible_text
+from .conftest import HANDOUTS, handout, pdf_pages_text, pdf_text, squeeze, visible_text
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -62,11 +62,9 @@ def test_every_sheet_names_its_edition_and_no_sheet_is_blank(chapters, exercise_
     printed += [(handout(c, answers=True), "Instructor copy: answer key") for c in exercise_chapters]
     printed += [(HANDOUTS / "book-student.pdf", "Student edition")]
     for pdf, label in printed:
-        pages = PdfReader(pdf).pages
-        for index, page in enumerate(pages):
+        for index, text in enumerate(pdf_pages_text(pdf)):
             if pdf.name == "book-student.pdf" and index == 0:
                 continue  # the cover names the edition in its own words
-            text = page.extract_text()
             assert squeeze(label) in squeeze(text), f"{pdf.name}, sheet {index + 1}: no {label!r}"
             body = squeeze(text).replace(squeeze(label), "", 1)
             assert len(body) > 80 + len(squeeze(pdf.stem)), f"{pdf.name}, sheet {index + 1} is blank but for its footer"
