@@ -3,7 +3,7 @@
 Four routes, each with its own dates: drug registration with the NMPA; clinical research filed
 with the health authority (subjects are never charged); approved clinical translation in the
 Boao Lecheng pilot zone (from 2025-02-01, at filed prices); and clinical translation approved by
-the NHC under Decree No. 818 (from 2026-05-01, charged under the pricing rules, Art. 34). Research
+the NHC under Decree No. 818 (from 2026-05-01, charged under the applicable rules, Art. 34). Research
 already under way on 2026-05-01 has one month to file (Art. 57). Anything else offered to patients
 for a fee is not permitted.
 """
