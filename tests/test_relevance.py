@@ -7,6 +7,7 @@ reasons, values and warnings must stay the same.
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -178,3 +179,33 @@ def test_the_note_names_the_questions_and_answers_in_the_form_s_words():
         "Not applicable: asked only when “Which China approval does the batch follow?” is A supplementary "
         "approval of a change made after marketing and “What shows the batch was made under GMP?” is A written "
         "explanation instead (a change batch exempt from GMP evidence) or Nothing.")
+
+
+def test_the_website_form_marks_a_question_and_opens_it_again():
+    from nmpa_rules.browser_form import decide_json, form_json
+
+    fields = json.loads(form_json("production.segmented_contract"))["examples"][0]["values"]
+    drug = json.loads(decide_json("production.segmented_contract", json.dumps({**fields, "category": "other"})))
+    assert drug["not_applicable"] == {
+        name: "Not applicable: asked only when “What kind of drug is it?” is A vaccine."
+        for name in ("vaccine_case", "nmpa_approved")}
+    vaccine = json.loads(decide_json("production.segmented_contract", json.dumps({**fields, "category": "vaccine"})))
+    assert vaccine["not_applicable"] == {}
+    # Marked even while another input is wrong, so the form does not jump when it is corrected.
+    broken = json.loads(decide_json("production.segmented_contract",
+                                    json.dumps({**fields, "category": "other", "as_of": "soon"})))
+    assert broken["problems"] and set(broken["not_applicable"]) == {"vaccine_case", "nmpa_approved"}
+
+
+def test_the_notebook_form_greys_a_question_keeps_its_value_and_opens_it_again():
+    from nmpa_rules.widgets import calculator
+
+    calc = calculator("stem_cells.pathway")
+    calc.fields["purpose"].control.value = "marketing_approval"
+    filed = calc.fields["institution_filed"]
+    kept = filed.control.value
+    assert filed.control.disabled and "Not applicable: asked only when" in filed.note.value
+    assert "Drug registration with the NMPA" in calc.result.value
+    calc.fields["purpose"].control.value = "clinical_research"
+    assert not filed.control.disabled and "Not applicable" not in filed.note.value
+    assert filed.control.value == kept
