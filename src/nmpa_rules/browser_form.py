@@ -20,6 +20,7 @@ from .inputs import as_text, read_texts
 from .model import InputSpec
 from .presentation.presets import REVIEW_DATE, presets
 from .presentation.render import decision_html, input_problem_html, no_result_html
+from .relevance import not_applicable, note
 from .typed import decide_typed
 
 AS_OF = replace(
@@ -59,11 +60,14 @@ def decide_json(rule_id: str, values_json: str) -> str:
     """The result panel for the reader's values, and a message for each input that is wrong.
 
     ``values_json`` maps each input name to what its control holds. The answer is
-    ``{"html": result panel, "problems": {input name: message HTML}}``.
+    ``{"html": result panel, "problems": {input name: message HTML}, "not_applicable": {input
+    name: note}}``; a not-applicable input keeps its value, and the page only marks it.
     """
     specs = (AS_OF, *rule_info(rule_id).inputs)
     names = {spec.name for spec in specs}
     values = {name: value for name, value in json.loads(values_json).items() if name in names}
+    unasked = {name: str(note(rule_id, condition))
+               for name, condition in not_applicable(rule_id, read_texts(specs[1:], values)).items()}
     try:
         decision = decide_typed(rule_id, values)
     except InputError as error:
@@ -71,5 +75,7 @@ def decide_json(rule_id: str, values_json: str) -> str:
         problems = {problem.field: input_problem_html(problem) for problem in error.problems}
         placed = all(problem.field in names for problem in error.problems)
         result = no_result_html(error, shown_next_to_an_input=placed)
-        return json.dumps({"html": result, "problems": {name: html for name, html in problems.items() if name in names}})
-    return json.dumps({"html": decision_html(decision, read_texts(specs[1:], values)), "problems": {}})
+        return json.dumps({"html": result, "problems": {name: html for name, html in problems.items() if name in names},
+                           "not_applicable": unasked})
+    return json.dumps({"html": decision_html(decision, read_texts(specs[1:], values)), "problems": {},
+                       "not_applicable": unasked})

@@ -82,7 +82,9 @@
   function makeField(field, id) {
     const problem = element("div", { class: "nmpa-live-problem", id: id + "-problem" });
     const help = element("div", { class: "nmpa-live-help", id: id + "-help" }, field.help);
-    const describedBy = id + "-problem " + id + "-help";
+    // Filled when earlier answers make the question one the rule does not ask (its value is kept).
+    const unasked = element("small", { class: "nmpa-live-na", id: id + "-na" });
+    const describedBy = id + "-na " + id + "-problem " + id + "-help";
     const box = element("div", { class: "nmpa-live-field", "data-field": field.name });
     let controls;
     let read;
@@ -149,7 +151,7 @@
         };
       }
     }
-    box.append(problem, help);
+    box.append(unasked, problem, help);
     return {
       box,
       controls,
@@ -162,6 +164,14 @@
           else control.removeAttribute("aria-invalid");
         }
         box.classList.toggle("nmpa-live-invalid", Boolean(html));
+      },
+      showNotApplicable(note) {
+        unasked.textContent = note || "";
+        for (const control of controls) {
+          if (note) control.setAttribute("aria-disabled", "true");
+          else control.removeAttribute("aria-disabled");
+        }
+        box.classList.toggle("nmpa-live-not-applicable", Boolean(note));
       },
     };
   }
@@ -199,7 +209,10 @@
       const answer = JSON.parse(await module.decide_json(rule, JSON.stringify(values)));
       if (mine !== asked) return; // a later edit's answer is on its way: show that one
 
-      for (const [name, field] of Object.entries(fields)) field.showProblem(answer.problems[name]);
+      for (const [name, field] of Object.entries(fields)) {
+        field.showProblem(answer.problems[name]);
+        field.showNotApplicable(answer.not_applicable[name]);
+      }
       result.innerHTML = answer.html;
       const badge = result.querySelector(".nmpa-outcome");
       outcome.textContent = "Result: " + (badge ? badge.textContent : "none, an input needs correcting (marked ⚠)");

@@ -24,6 +24,7 @@ from ..inputs import as_text, read_texts
 from ..model import InputSpec
 from ..presentation.presets import REVIEW_DATE, presets
 from ..presentation.render import decision_html, input_problem_html, no_result_html, unexpected_error_html
+from ..relevance import not_applicable, note
 from ..typed import decide_typed
 
 AS_OF = replace(
@@ -52,6 +53,7 @@ class Field:
         self.control = control
         # Problem and help share one HTML widget: fewer widget models to save in each page.
         self.note = widgets.HTML()
+        self.unasked: str | None = None
         self.show_problem(None)
         row = widgets.HBox([control, *extras]) if extras else control
         self.box = widgets.VBox([row, self.note], layout=widgets.Layout(margin="0 0 0.5em 0"))
@@ -69,8 +71,19 @@ class Field:
 
     def show_problem(self, error: InputError | None) -> None:
         """Show ``error`` (or clear the note with None); it may hold several problems."""
-        problem = input_problem_html(error) + "<br>" if error else ""
-        self.note.value = f'{problem}<small style="color:var(--nmpa-muted,#555)">{escape(self.spec.help)}</small>'
+        self._problem = input_problem_html(error) + "<br>" if error else ""
+        self._show_note()
+
+    def show_not_applicable(self, text: str | None) -> None:
+        """Grey the control and say when it is asked (None: open it again); its value is kept."""
+        self.unasked = text
+        self.control.disabled = text is not None
+        self._show_note()
+
+    def _show_note(self) -> None:
+        small = '<small style="color:var(--nmpa-muted,#555)">{}</small>'
+        unasked = small.format(f"<em>{escape(self.unasked)}</em>") + "<br>" if self.unasked else ""
+        self.note.value = unasked + self._problem + small.format(escape(self.spec.help))
 
 
 def _text_box(spec: InputSpec, placeholder: str) -> widgets.Text:
@@ -98,7 +111,12 @@ class OptionalDateField(Field):
         self.none_yet.observe(self._none_yet_changed, "value")
 
     def _none_yet_changed(self, change: dict) -> None:
-        self.control.disabled = change["new"]
+        self.control.disabled = change["new"] or self.unasked is not None
+
+    def show_not_applicable(self, text: str | None) -> None:
+        super().show_not_applicable(text)
+        self.none_yet.disabled = text is not None
+        self.control.disabled = text is not None or self.none_yet.value
 
     def read(self) -> Any:
         return None if self.none_yet.value else super().read()
@@ -214,8 +232,11 @@ class Calculator(widgets.VBox):
             field.show_problem(None)
         try:
             typed = {name: field.read() for name, field in all_fields.items()}
-            decision = decide_typed(self.rule_id, typed)
             given = read_texts(tuple(f.spec for f in self.fields.values()), typed)
+            unasked = not_applicable(self.rule_id, given)
+            for name, field in self.fields.items():
+                field.show_not_applicable(str(note(self.rule_id, unasked[name])) if name in unasked else None)
+            decision = decide_typed(self.rule_id, typed)
             self.result.value = decision_html(decision, given, link_to_sources=True)
         except InputError as error:
             self._show_input_problems(error, all_fields)
