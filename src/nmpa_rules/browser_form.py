@@ -36,6 +36,21 @@ AS_OF = replace(
 OWN_SCENARIO = T("Your own scenario")
 
 PAGE_WORDS = {
+    # The placeholder the book's build writes, before the reader starts the calculator.
+    "intro": T(
+        "This calculator runs the book's rules, in Python, inside your browser: nothing you enter leaves your "
+        "computer. It starts on the first worked example; choose another or change any input."
+    ),
+    "start": T("Run this calculator live (downloads {size}, once)"),
+    "size": T("{compressed} MB compressed, {uncompressed} MB uncompressed"),
+    "routes": T(
+        "To run it as a Jupyter notebook on a server instead, launch this page on Binder with the rocket button at "
+        "the top of the page, or {voila} (the code is hidden: handy for a training room). A Binder session takes a "
+        "minute or two to start."
+    ),
+    "voila": T("open it in Voilà app mode"),
+    "no_javascript": T("This calculator needs JavaScript. The table of worked scenarios below shows what the rules decide without it."),
+    # The script's own words.
     "language": T("Language of the calculator"),
     "starting": T("Starting Python in your browser…"),
     "downloading": T("Downloading and starting Python…"),
