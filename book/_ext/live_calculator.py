@@ -74,7 +74,8 @@ def placeholder_html(rule_id: str, megabytes: dict[str, str], voila_url: str, la
     size = said["size"].format(**megabytes)
     voila = f'<a href="{escape(voila_url)}">{said["voila"]}</a>'
     return (
-        f'<div class="{PLACEHOLDER_CLASS}" data-rule="{escape(rule_id)}" data-language="{language}" '
+        f'<div class="{PLACEHOLDER_CLASS}" data-rule="{escape(rule_id)}" '
+        f'data-languages="{escape(json.dumps(LANGUAGES, ensure_ascii=False))}" '
         f'data-sizes="{escape(json.dumps(megabytes))}" data-words="{escape(json.dumps(words, ensure_ascii=False))}">'
         f'<p class="nmpa-live-intro">{said["intro"]}</p>'
         f'<p><button type="button" class="nmpa-live-start" disabled>{said["start"].format(size=size)}</button></p>'
