@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from .translation import ENGLISH, T, Text, translate
+
 MISSING = object()
 """Stands for an input that was not given at all (None can be a real value)."""
 
@@ -18,12 +20,12 @@ def shorten(text: str, limit: int = SHOWN_VALUE_CHARS) -> str:
 def show_value(value: object) -> str:
     """A value as a message quotes it: dates in ISO form, anything else by repr, cut short."""
     if value is MISSING:
-        return "(not given)"
+        return T("(not given)")
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
         # repr() of a huge int is slow, and refused past 4300 digits: say how big it is instead.
-        return f"a whole number of about {int(value.bit_length() * 0.30103)} digits"
+        return T("a whole number of about {digits} digits", digits=int(value.bit_length() * 0.30103))
     try:
         text = repr(value)
     except Exception:  # a value whose repr fails must not hide the problem with it
@@ -57,7 +59,7 @@ class InputError(ValueError):
         value: object,
         allowed: str,
         *,
-        problem: str = "is not allowed",
+        problem: str = T("is not allowed"),
         file: str | None = None,
         line: int | None = None,
         case: str | None = None,
@@ -75,21 +77,32 @@ class InputError(ValueError):
         self.reader_allowed = reader_allowed
         super().__init__(self._sentence())
 
-    def _sentence(self) -> str:
+    def _sentence(self, language: str = ENGLISH) -> str:
         where = ""
         if self.file:
             where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
         if self.case:
             where += f"{self.case}: "
-        return f"{where}{_show_field(self.field)}: {show_value(self.value)} {self.problem}; {self.allowed}"
+        return f"{where}{_show_field(self.field)}: {self._problem(self.allowed, language)}"
+
+    def _problem(self, allowed: str, language: str) -> str:
+        """"<value> <problem>; <allowed>" in ``language``."""
+        # A value is quoted as given, unless it is a description of one ("(not given)").
+        value = show_value(self.value)
+        value = translate(value, language) if isinstance(value, Text) else value
+        return f"{value} {translate(self.problem, language)}; {translate(allowed, language)}"
 
     def __str__(self) -> str:
         return self._sentence()
 
-    def reader_message(self) -> str:
+    def message(self, language: str = ENGLISH) -> str:
+        """The whole message, as ``str()`` gives it in English, in ``language``."""
+        return self._sentence(language)
+
+    def reader_message(self, language: str = ENGLISH) -> str:
         """The problem in a reader's words: the field by its label, never its internal name."""
-        name = self.label or _show_field(self.field)
-        return f"{name}: {show_value(self.value)} {self.problem}; {self.reader_allowed or self.allowed}"
+        name = translate(self.label, language) if self.label else _show_field(self.field)
+        return f"{name}: {self._problem(self.reader_allowed or self.allowed, language)}"
 
     @property
     def problems(self) -> tuple["InputError", ...]:
@@ -128,8 +141,11 @@ class InputErrors(InputError):
     def __str__(self) -> str:
         return "\n".join(str(problem) for problem in self._problems)
 
-    def reader_message(self) -> str:
-        return "\n".join(problem.reader_message() for problem in self._problems)
+    def message(self, language: str = ENGLISH) -> str:
+        return "\n".join(problem.message(language) for problem in self._problems)
+
+    def reader_message(self, language: str = ENGLISH) -> str:
+        return "\n".join(problem.reader_message(language) for problem in self._problems)
 
 
 def raise_all(problems: list[InputError]) -> None:

@@ -7,10 +7,11 @@ from typing import Any
 
 from .datafiles import load_data_file
 from .errors import InputError, raise_all
-from .inputs import AS_OF_LABEL, check_inputs, parse_date
+from .inputs import AS_OF_LABEL, check_inputs, one_of, parse_date
 from .model import Decision, RuleInfo
 from .rules import RULE_MODULES
 from .sources import source
+from .translation import T
 
 RULES_VERSION: str = load_data_file("version.yaml", {"rules_data_version": "text"}, None)["rules_data_version"]
 
@@ -23,7 +24,7 @@ def rule_info(rule_id: str) -> RuleInfo:
     try:
         return RULE_MODULES[rule_id].INFO
     except (KeyError, TypeError):
-        raise InputError("rule", rule_id, "one of: " + ", ".join(RULE_MODULES), problem="is not a known rule") from None
+        raise InputError("rule", rule_id, one_of(list(RULE_MODULES)), problem=T("is not a known rule")) from None
 
 
 def evaluate(rule_id: str, as_of: date | str, /, **inputs: Any) -> Decision:
@@ -49,7 +50,8 @@ def evaluate(rule_id: str, as_of: date | str, /, **inputs: Any) -> Decision:
     for reason in finding.reasons:
         cited = source(reason.source_id)
         if not cited.is_primary:
-            warning = f"'{reason.description}' rests on a {cited.confidence_label}: {cited.citation()}."
+            warning = T("'{check}' rests on a {confidence}: {citation}.", check=reason.description,
+                        confidence=cited.confidence_label, citation=cited.citation())
             if warning not in warnings:
                 warnings.append(warning)
     return Decision(

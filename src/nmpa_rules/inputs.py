@@ -25,13 +25,14 @@ from typing import Any, Mapping
 from .datafiles import MapOf, load_data_file
 from .errors import MISSING, InputError, InputErrors, raise_all
 from .model import InputSpec, RuleInfo
+from .translation import T, Text, join_words
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DECIMAL_NUMBER = re.compile(r"[+-]?([0-9][0-9_]*)?(\.[0-9_]*)?([eE][+-]?[0-9]+)?")
 # Wide enough for any rule; bounded so that counting forward can never overflow a date.
 EARLIEST, LATEST = date(1900, 1, 1), date(2099, 12, 31)
-AS_OF_LABEL = "As of"
-AS_OF = InputSpec("as_of", "date", AS_OF_LABEL, "The date on which the rules are applied.")
+AS_OF_LABEL = T("As of")
+AS_OF = InputSpec("as_of", "date", AS_OF_LABEL, T("The date on which the rules are applied."))
 MAX_TEXT_CHARS = 1000
 """Longer text is never a date or a number; it is refused without being read."""
 
@@ -43,15 +44,16 @@ def normalize_text(text: str) -> str:
 
 def parse_date(field: str, value: Any, *, allow_none: bool = False, label: str | None = None) -> date | None:
     """A ``date`` or an ISO "YYYY-MM-DD" string; datetimes are refused as ambiguous."""
-    allowed = f"a date as YYYY-MM-DD between {EARLIEST} and {LATEST}" + (", or none" if allow_none else "")
+    allowed = T("a date as YYYY-MM-DD between {earliest} and {latest}{or_none}", earliest=str(EARLIEST),
+                latest=str(LATEST), or_none=T(", or none") if allow_none else "")
 
-    def refuse(problem: str) -> InputError:
+    def refuse(problem: Text) -> InputError:
         return InputError(field, value, allowed, problem=problem, label=label)
 
     if value is None and allow_none:
         return None
     if isinstance(value, datetime):
-        raise refuse("is a date and time, not a date")
+        raise refuse(T("is a date and time, not a date"))
     parsed = value
     if isinstance(value, str) and len(value) <= MAX_TEXT_CHARS:
         text = normalize_text(value)
@@ -59,11 +61,11 @@ def parse_date(field: str, value: Any, *, allow_none: bool = False, label: str |
             try:
                 parsed = date.fromisoformat(text)
             except ValueError:
-                raise refuse("is not a real calendar date") from None
+                raise refuse(T("is not a real calendar date")) from None
     if not isinstance(parsed, date):
-        raise refuse("is not a date")
+        raise refuse(T("is not a date"))
     if not EARLIEST <= parsed <= LATEST:
-        raise refuse("is outside the supported range")
+        raise refuse(T("is outside the supported range"))
     return parsed
 
 
@@ -76,7 +78,7 @@ def _check_one(spec: InputSpec, value: Any) -> Any:
         if _is_numpy_bool(value):
             return bool(value)
         if not isinstance(value, bool):
-            raise InputError(spec.name, value, "use true or false", problem="is not a yes/no value",
+            raise InputError(spec.name, value, T("use true or false"), problem=T("is not a yes/no value"),
                              label=spec.label, reader_allowed=_reader_kind(spec))
         return value
     if spec.kind in ("date", "optional_date"):
@@ -85,18 +87,27 @@ def _check_one(spec: InputSpec, value: Any) -> Any:
         return _check_number(spec, value)
     if not isinstance(value, str) or value not in spec.choice_values:
         raise InputError(
-            spec.name, value, "one of: " + ", ".join(spec.choice_values), problem="is not a known value",
+            spec.name, value, one_of(spec.choice_values), problem=T("is not a known value"),
             label=spec.label, reader_allowed=_reader_kind(spec),
         )
     return value
 
 
-def describe_number(spec: InputSpec) -> str:
-    wanted = "a whole number" if spec.integer else "a number"
-    if spec.minimum is not None:
-        wanted += f" of at least {spec.minimum:g}"
-    if spec.maximum is not None:
-        wanted += f" and at most {spec.maximum:g}" if spec.minimum is not None else f" of at most {spec.maximum:g}"
+def one_of(values: "tuple[str, ...] | list[str]") -> Text:
+    """"one of: a, b, c" for internal values, which stay as they are in every language."""
+    return T("one of: {values}", values=", ".join(values))
+
+
+def describe_number(spec: InputSpec) -> Text:
+    wanted = T("a whole number") if spec.integer else T("a number")
+    low = f"{spec.minimum:g}" if spec.minimum is not None else None
+    high = f"{spec.maximum:g}" if spec.maximum is not None else None
+    if low is not None and high is not None:
+        return T("{wanted} of at least {minimum} and at most {maximum}", wanted=wanted, minimum=low, maximum=high)
+    if low is not None:
+        return T("{wanted} of at least {minimum}", wanted=wanted, minimum=low)
+    if high is not None:
+        return T("{wanted} of at most {maximum}", wanted=wanted, maximum=high)
     return wanted
 
 
@@ -117,22 +128,23 @@ def _exact_number(value: Any) -> int | Decimal | Real | None:
 
 
 def _check_number(spec: InputSpec, value: Any) -> int | float:
-    def refuse(problem: str) -> InputError:
-        return InputError(spec.name, value, f"give {describe_number(spec)}", problem=problem, label=spec.label)
+    def refuse(problem: Text) -> InputError:
+        return InputError(spec.name, value, T("give {wanted}", wanted=describe_number(spec)), problem=problem,
+                          label=spec.label)
 
     number = _exact_number(value)
     if number is None:
-        raise refuse("is not a number")
+        raise refuse(T("is not a number"))
     if spec.minimum is not None and number < spec.minimum:
-        raise refuse("is too small")
+        raise refuse(T("is too small"))
     if spec.maximum is not None and number > spec.maximum:
-        raise refuse("is too large")
+        raise refuse(T("is too large"))
     if spec.integer and number != int(number):
-        raise refuse("is not a whole number")
+        raise refuse(T("is not a whole number"))
     try:
         return int(number) if spec.integer else float(number)
     except OverflowError:  # only an input without a maximum can get here
-        raise refuse("is too large") from None
+        raise refuse(T("is too large")) from None
 
 
 _CHANGE = {"changed_on": "date", "old?": "text", "new?": ["text"], "added?": ["text"], "what": "text"}
@@ -144,20 +156,20 @@ def _unknown_input(info: RuleInfo, name: str, value: Any, names: list[str]) -> I
     for change in CHANGED_INPUTS.get(info.id, ()):
         if change.get("old") == name:
             return InputError(
-                name, value, f"use {' and '.join(change['new'])} instead: {change['what']}",
-                problem=f"was replaced on {change['changed_on'].isoformat()}",
-                reader_allowed="this calculator has no such question",
+                name, value, T("use {names} instead: {what}", names=" and ".join(change["new"]), what=T(change["what"])),
+                problem=T("was replaced on {date}", date=change["changed_on"].isoformat()),
+                reader_allowed=T("this calculator has no such question"),
             )
     return InputError(
-        name, value, f"{info.id} takes: " + ", ".join(names), problem="is not an input of this rule",
-        reader_allowed="this calculator has no such question",
+        name, value, T("{rule} takes: {names}", rule=info.id, names=", ".join(names)),
+        problem=T("is not an input of this rule"), reader_allowed=T("this calculator has no such question"),
     )
 
 
-def _added_on(info: RuleInfo, name: str) -> str:
+def _added_on(info: RuleInfo, name: str) -> Text | str:
     for change in CHANGED_INPUTS.get(info.id, ()):
         if name in change.get("added", ()):
-            return f" (an input since {change['changed_on'].isoformat()}: {change['what']})"
+            return T(" (an input since {date}: {what})", date=change["changed_on"].isoformat(), what=T(change["what"]))
     return ""
 
 
@@ -178,8 +190,10 @@ def check_inputs(info: RuleInfo, as_of: date | None, given: Mapping[str, Any]) -
         if spec.name not in given:
             if spec.required:
                 problems.append(InputError(
-                    spec.name, MISSING, f"required: {spec.label} ({describe_kind(spec)}){_added_on(info, spec.name)}",
-                    problem="is missing",
+                    spec.name, MISSING,
+                    T("required: {label} ({kind}){added}", label=spec.label, kind=describe_kind(spec),
+                      added=_added_on(info, spec.name)),
+                    problem=T("is missing"),
                     label=spec.label, reader_allowed=_reader_kind(spec),
                 ))
             checked[spec.name] = spec.default
@@ -193,8 +207,8 @@ def check_inputs(info: RuleInfo, as_of: date | None, given: Mapping[str, Any]) -
             problems.append(InputError(
                 spec.name,
                 value,
-                "it must be on or before the as-of date (it cannot have happened yet)",
-                problem=f"is after the as-of date {as_of.isoformat()}",
+                T("it must be on or before the as-of date (it cannot have happened yet)"),
+                problem=T("is after the as-of date {as_of}", as_of=as_of.isoformat()),
                 label=spec.label,
             ))
         checked[spec.name] = value
@@ -202,26 +216,26 @@ def check_inputs(info: RuleInfo, as_of: date | None, given: Mapping[str, Any]) -
     return checked
 
 
-def describe_kind(spec: InputSpec) -> str:
+def describe_kind(spec: InputSpec) -> Text:
     if spec.kind == "bool":
-        return "true or false"
+        return T("true or false")
     if spec.kind == "date":
-        return "a date, YYYY-MM-DD"
+        return T("a date, YYYY-MM-DD")
     if spec.kind == "optional_date":
-        return "a date, YYYY-MM-DD, or none"
+        return T("a date, YYYY-MM-DD, or none")
     if spec.kind == "number":
         return describe_number(spec)
-    return "one of: " + ", ".join(spec.choice_values)
+    return one_of(spec.choice_values)
 
 
-def _reader_kind(spec: InputSpec) -> str:
+def _reader_kind(spec: InputSpec) -> Text:
     if spec.kind == "bool":
-        return "choose Yes or No"
+        return T("choose Yes or No")
     if spec.kind == "choice":
-        return "choose one of: " + "; ".join(label for _, label in spec.choices)
+        return T("choose one of: {labels}", labels=join_words("; ", (label for _, label in spec.choices)))
     if spec.kind == "optional_date":
-        return "give a date, or none if it has not happened"
-    return f"give {describe_kind(spec)}"
+        return T("give a date, or none if it has not happened")
+    return T("give {kind}", kind=describe_kind(spec))
 
 
 def as_text(spec: InputSpec, value: Any) -> Any:

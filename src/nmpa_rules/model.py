@@ -6,6 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from .translation import ENGLISH, T, Text, join_words, translate
+
+
+def words(text: str | None) -> Text | None:
+    """``text`` marked as words for the reader (a label, a title), so that a view can translate it."""
+    return text if text is None or isinstance(text, Text) else T(text)
+
+
 @dataclass(frozen=True)
 class InputSpec:
     """One input of a rule, described well enough to build a form from it.
@@ -28,6 +36,12 @@ class InputSpec:
     on_or_before_as_of: bool = False
     none_by_default: bool = False
 
+    def __post_init__(self) -> None:
+        # A rule writes its labels in plain English; they are marked as words here, once.
+        object.__setattr__(self, "label", words(self.label))
+        object.__setattr__(self, "help", words(self.help))
+        object.__setattr__(self, "choices", tuple((value, words(label)) for value, label in self.choices))
+
     @property
     def required(self) -> bool:
         return self.default is None and not self.none_by_default
@@ -39,11 +53,11 @@ class InputSpec:
 
 CONFIDENCE_LABELS = {
     # The legal text itself, or the issuing body's own release.
-    "primary": "primary source",
+    "primary": T("primary source"),
     # Someone else's account of it: a law firm, a consultancy, the press.
-    "secondary": "secondary source",
+    "secondary": T("secondary source"),
     # Data compiled by a third party from primary sources, such as a software library.
-    "third_party": "third-party source",
+    "third_party": T("third-party source"),
 }
 
 
@@ -60,6 +74,14 @@ class Source:
     url: str | None
     confidence: str
 
+    def __post_init__(self) -> None:
+        # Titles, issuers and clauses are English renderings a view may translate. A document
+        # number already in Chinese (国药监药管〔2024〕24号) is shown as it is.
+        for name in ("title", "issuer", "clause"):
+            object.__setattr__(self, name, words(getattr(self, name)))
+        if self.document_number and any("a" <= char.lower() <= "z" for char in self.document_number):
+            object.__setattr__(self, "document_number", words(self.document_number))
+
     @property
     def is_primary(self) -> bool:
         return self.confidence == "primary"
@@ -69,9 +91,10 @@ class Source:
         """"primary source", "secondary source" or "third-party source", for a reader."""
         return CONFIDENCE_LABELS[self.confidence]
 
-    def citation(self) -> str:
-        number = f", {self.document_number}" if self.document_number else ""
-        return f"{self.issuer}, {self.title}{number} ({self.confidence_label})"
+    def citation(self) -> Text:
+        number = T(", {number}", number=self.document_number) if self.document_number else ""
+        return T("{issuer}, {title}{number} ({confidence})", issuer=self.issuer, title=self.title, number=number,
+                 confidence=self.confidence_label)
 
 
 @dataclass(frozen=True)
@@ -85,6 +108,12 @@ class RuleInfo:
     in_force_from: date
     in_force_until: date | None
     successor: str | None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "title", words(self.title))
+        object.__setattr__(self, "summary", words(self.summary))
+        object.__setattr__(self, "outcomes", {outcome: words(label) for outcome, label in self.outcomes.items()})
+        object.__setattr__(self, "successor", words(self.successor))
 
     def in_force_on(self, as_of: date) -> bool:
         if as_of < self.in_force_from:
@@ -115,7 +144,7 @@ def json_ready(value: Any) -> Any:
     return value
 
 
-_MARKS = {True: "pass", False: "FAIL", None: "info"}
+_MARKS = {True: T("pass"), False: T("FAIL"), None: T("info")}
 SUMMARY_CHARS = 200
 """A value longer than this is summarized in explain(): --json gives it in full."""
 
@@ -127,16 +156,19 @@ def summarize(value: Any) -> str:
     """
     text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
     if len(text) <= SUMMARY_CHARS:
-        return text if text or not isinstance(value, list) else "none"
+        if isinstance(value, list) and all(isinstance(item, Text) for item in value):
+            return join_words(", ", value) if value else T("none")
+        return text if text or not isinstance(value, list) else T("none")
     if isinstance(value, list) and value and all(isinstance(item, dict) and "kind" in item for item in value):
         counts: dict[str, int] = {}
         for item in value:
             counts[str(item["kind"])] = counts.get(str(item["kind"]), 0) + 1
-        span = f" from {value[0].get('date')} to {value[-1].get('date')}" if "date" in value[0] else ""
+        span = T(" from {first} to {last}", first=str(value[0].get("date")), last=str(value[-1].get("date"))) \
+            if "date" in value[0] else ""
         by_kind = ", ".join(f"{kind} {count}" for kind, count in counts.items())
-        return f"{len(value)} entries{span} ({by_kind}); --json lists them"
+        return T("{count} entries{span} ({by_kind}); --json lists them", count=len(value), span=span, by_kind=by_kind)
     if isinstance(value, list):
-        return f"{len(value)} entries: {text[:SUMMARY_CHARS]}…"
+        return T("{count} entries: {start}…", count=len(value), start=text[:SUMMARY_CHARS])
     return text[:SUMMARY_CHARS] + "…"
 
 
@@ -205,26 +237,31 @@ class Decision:
             columns=["check", "passed", "message", "source", "clause"],
         )
 
-    def explain(self) -> str:
+    def explain(self, language: str = ENGLISH) -> str:
+        """The decision as text in ``language``: the outcome, every reason, values, warnings, sources."""
         from .sources import source
 
+        def say(text: Any) -> str:
+            return translate(text, language)
+
         lines = [
-            f"{self.rule_id} as of {self.as_of.isoformat()}: "
-            f"{self.outcome} ({self.outcome_label})",
-            "Reasons:",
+            say(T("{rule} as of {as_of}: {outcome} ({label})", rule=self.rule_id, as_of=self.as_of.isoformat(),
+                  outcome=self.outcome, label=self.outcome_label)),
+            say(T("Reasons:")),
         ]
         for r in self.reasons:
-            cited = f" [{r.source_id}, {r.clause}]" if r.source_id else ""
-            lines.append(f"  {_MARKS[r.passed]:<4} {r.check}: {r.message}{cited}")
+            cited = f" [{r.source_id}, {say(r.clause)}]" if r.source_id else ""
+            lines.append(f"  {say(_MARKS[r.passed]):<4} {r.check}: {say(r.message)}{cited}")
         if self.values:
-            lines.append("Values:")
+            lines.append(say(T("Values:")))
             for key, value in json_ready(self.values).items():
-                lines.append(f"  {key}: {summarize(value)}")
+                shown = summarize(value)
+                lines.append(f"  {key}: {say(shown) if isinstance(shown, Text) else shown}")
         if self.warnings:
-            lines.append("Warnings:")
-            lines.extend(f"  - {warning}" for warning in self.warnings)
-        lines.append("Sources:")
+            lines.append(say(T("Warnings:")))
+            lines.extend(f"  - {say(warning)}" for warning in self.warnings)
+        lines.append(say(T("Sources:")))
         for s in map(source, self.cited_source_ids()):
-            lines.append(f"  {s.id}: {s.citation()}")
-        lines.append(f"Rules data version: {self.rules_version}")
+            lines.append(f"  {s.id}: {say(s.citation())}")
+        lines.append(say(T("Rules data version: {version}", version=self.rules_version)))
         return "\n".join(lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .datafiles import load_data_file
 from .errors import DataFileError, InputError
 from .model import CONFIDENCE_LABELS, Source
+from .translation import T
 
 _SCHEMA = [
     {
@@ -27,7 +28,7 @@ def _load() -> dict[str, Source]:
     by_id: dict[str, Source] = {}
     for entry in entries:
         if entry["id"] in by_id:
-            raise DataFileError("id", entry["id"], "each source id once", problem="is listed twice", file="sources.yaml")
+            raise DataFileError("id", entry["id"], T("each source id once"), problem=T("is listed twice"), file="sources.yaml")
         by_id[entry["id"]] = Source(**entry)
     return by_id
 
@@ -45,5 +46,5 @@ def source(source_id: str) -> Source:
         return _SOURCES[source_id]
     except KeyError:
         raise InputError(
-            "source", source_id, "one of: " + ", ".join(sorted(_SOURCES)), problem="is not a known source"
+            "source", source_id, T("one of: {values}", values=", ".join(sorted(_SOURCES))), problem=T("is not a known source")
         ) from None

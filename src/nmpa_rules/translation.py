@@ -60,6 +60,31 @@ def T(template: str, /, **values: Any) -> Text:
     return Text(template, **values)
 
 
+def join_words(separator: str, items: Any) -> Text:
+    """``items`` joined by ``separator``, each shown in the reader's language.
+
+    The template holds only fields and the separator, so it needs no catalogue entry.
+    """
+    items = list(items)
+    return Text(separator.join(f"{{item{index}}}" for index in range(len(items))),
+                **{f"item{index}": item for index, item in enumerate(items)})
+
+
+class Capitalized(Text):
+    """A text opening an English sentence: its first letter in capitals. Other languages
+    show the text's own translation (Chinese has no capitals)."""
+
+    def __new__(cls, text: str) -> Capitalized:
+        english = str(text)
+        capitalized = str.__new__(cls, english[:1].upper() + english[1:])
+        capitalized.template = "{text}"
+        capitalized.values = {"text": text if isinstance(text, Text) else Text(text)}
+        return capitalized
+
+    def __reduce__(self):
+        return (Capitalized, (self.values["text"],))
+
+
 class MissingTranslation(LookupError):
     """A text has no entry in the language's catalogue (raised only when asked to be strict)."""
 
@@ -79,6 +104,9 @@ def translate(text: Any, language: str, *, strict: bool = False) -> str:
     template = text.template if isinstance(text, Text) else str(text)
     values = text.values if isinstance(text, Text) else {}
     translated = catalogue(language).get(template)
+    if translated is None and only_fields(template):
+        # Nothing to translate but the punctuation; a catalogue may still give the language's own.
+        translated = template
     if translated is None:
         if strict:
             raise MissingTranslation(f"no {language} entry for {template!r}")
@@ -88,6 +116,13 @@ def translate(text: Any, language: str, *, strict: bool = False) -> str:
     return translated.format(
         **{name: translate(value, language, strict=strict) if isinstance(value, Text) else value
            for name, value in values.items()}
+    )
+
+
+def only_fields(template: str) -> bool:
+    """True for a template with no words of its own ("{label}: {status}"), which needs no catalogue entry."""
+    return bool(fields(template)) and not any(
+        char.isalpha() for literal, _, _, _ in _FIELDS.parse(template) for char in literal
     )
 
 

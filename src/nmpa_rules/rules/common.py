@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from ..model import Reason
+from ..translation import Capitalized, T
 
 
 @dataclass
@@ -47,23 +48,24 @@ def check_in_force(
     """
     start, end = window["from"], window.get("until")
     finding = Finding()
-    description = f"Is {subject} in force on {on.isoformat()}?"
+    description = T("Is {subject} in force on {on}?", subject=subject, on=on.isoformat())
     if start <= on and (end is None or on <= end):
-        until = f" to {end.isoformat()}" if end else ""
-        finding.add(check, description, True, f"In force from {start.isoformat()}{until}.", window)
+        until = T(" to {end}", end=end.isoformat()) if end else ""
+        finding.add(check, description, True, T("In force from {start}{until}.", start=start.isoformat(), until=until), window)
         return finding
     finding.outcome = "not_in_force"
     if on < start:
-        status = f"not in force on {on.isoformat()}; first in force on {start.isoformat()}"
+        status = T("not in force on {on}; first in force on {start}", on=on.isoformat(), start=start.isoformat())
     else:
-        status = f"not in force on {on.isoformat()}; last in force until {end.isoformat()}"
-    finding.add(check, description, False, f"{subject[0].upper()}{subject[1:]}: {status}.", window)
+        status = T("not in force on {on}; last in force until {end}", on=on.isoformat(), end=end.isoformat())
+    finding.add(check, description, False, T("{subject}: {status}.", subject=Capitalized(subject), status=status), window)
     if successor is not None and on > end:
         finding.add(
             "successor",
-            "Which provision took its place?",
+            T("Which provision took its place?"),
             None,
-            f"Successor provision, in force since {successor['from'].isoformat()}: {successor['text']}.",
+            T("Successor provision, in force since {start}: {text}.", start=successor["from"].isoformat(),
+              text=T(successor["text"])),
             successor,
         )
     return finding

@@ -1,0 +1,81 @@
+"""The rules' Chinese catalogue (locales/zh/LC_MESSAGES/rules.po) is complete and current.
+
+A message whose English changes is no longer in the catalogue under its new English: it has no
+entry until `scripts/rule_messages.py update` brings it in as fuzzy and a translator checks it,
+so the first test fails until then.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from nmpa_rules import evaluate
+from nmpa_rules.translation import Capitalized, T, fields, join_words, read_po, translate
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUE = ROOT / "src" / "nmpa_rules" / "locales" / "zh" / "LC_MESSAGES" / "rules.po"
+
+
+@cache
+def messages() -> dict[str, list[str]]:
+    """English text → where it comes from, as the extraction tool finds them."""
+    spec = importlib.util.spec_from_file_location("rule_messages", ROOT / "scripts" / "rule_messages.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    found: dict[str, list[str]] = {}
+    for text, where in tool.all_messages(("rules",))["rules"]:
+        found.setdefault(text, []).append(where)
+    return found
+
+
+@cache
+def entries() -> dict[str, str]:
+    return read_po(CATALOGUE.read_text(encoding="utf-8"))
+
+
+# The rule modules, their data and presets are translated next; until then, the shared modules.
+TRANSLATED = ("errors.py", "evaluation.py", "inputs.py", "model.py", "sources.py", "rules/common.py")
+
+
+def test_every_rule_message_has_a_chinese_entry():
+    missing = [f"{text!r} ({', '.join(where)})" for text, where in messages().items()
+               if text not in entries() and any(place.startswith(TRANSLATED) for place in where)]
+    assert not missing, f"{len(missing)} messages without a translated, non-fuzzy zh entry:\n" + "\n".join(missing)
+
+
+def test_the_catalogue_holds_no_entry_for_a_message_that_is_gone():
+    gone = sorted(set(entries()) - set(messages()))
+    assert not gone, "entries whose English is no longer a message (run scripts/rule_messages.py update):\n" + "\n".join(gone)
+
+
+def test_each_translation_fills_the_same_fields_as_its_english():
+    wrong = {english: chinese for english, chinese in entries().items() if fields(english) != fields(chinese)}
+    assert not wrong, wrong
+
+
+def test_the_extraction_finds_literal_templates_declared_words_and_data_texts():
+    found = messages()
+    assert "In force from {start}{until}." in found  # a T() literal
+    assert "As of" in found  # an input's label
+    assert "primary source" in found
+    assert any(where.startswith("data/") for places in found.values() for where in places)
+
+
+def test_a_text_built_from_words_is_translated_with_its_values():
+    text = T("{subject}: {status}.", subject=Capitalized(T("primary source")),
+             status=T("not in force on {on}; last in force until {end}", on="2027-01-01", end="2026-12-31"))
+    assert text == "Primary source: not in force on 2027-01-01; last in force until 2026-12-31."
+    assert translate(text, "zh", strict=True) == "一手来源：2027-01-01 已不再施行（最后施行至 2026-12-31）。"
+    assert translate(join_words("; ", [T("pass"), "an_id"]), "zh", strict=True) == "通过; an_id"
+
+
+def test_an_input_error_speaks_chinese_and_keeps_the_value_as_typed():
+    with pytest.raises(Exception) as caught:
+        evaluate("production.segmented_contract", "2026-02-30")
+    error = caught.value
+    assert str(error).startswith("as_of: '2026-02-30' is not a real calendar date; a date as YYYY-MM-DD")
+    assert error.reader_message("zh").startswith("判断日期: '2026-02-30' 不是日历上存在的日期; 应为 1900-01-01 至 2099-12-31")
