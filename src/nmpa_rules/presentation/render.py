@@ -148,7 +148,7 @@ def input_problem_html(error: InputError, *, language: str | None = None, strict
     For several problems (InputErrors), one line each.
     """
     say = Words(language, strict=strict)
-    lines = "<br>".join(f"⚠ {_dates_unbroken(escape(say(problem.reader_message())))}" for problem in error.problems)
+    lines = "<br>".join(f"⚠ {_dates_unbroken(escape(problem.reader_message(say.language)))}" for problem in error.problems)
     return f'<span role="alert" style="{_PROBLEM_STYLE}">{lines}</span>'
 
 
