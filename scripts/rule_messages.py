@@ -136,10 +136,21 @@ def all_messages(domains: tuple[str, ...] = ("rules", "ui")) -> dict[str, list[M
     return {domain: found[domain] for domain in domains}
 
 
+TEMPLATE_COMMENT = """\
+# The {domain} messages of the calculators, in English: the template every language's
+# catalogue is merged from. Written by scripts/rule_messages.py extract; do not edit."""
+CATALOGUE_COMMENT = """\
+# The {domain} messages of the calculators in {name} ({language}), translated for this book with
+# the legal terms of the texts themselves (data/clause_cards.yaml, the glossary). A reader who
+# works with Chinese regulatory texts should review them. After an English change, run
+# scripts/rule_messages.py update: a changed message turns fuzzy and is not used until checked."""
+
+
 def catalogue_of(domain: str, messages: list[Message]):
     from babel.messages.catalog import Catalog
 
-    catalog = Catalog(project="nmpa_rules", domain=domain, charset="utf-8", fuzzy=False)
+    catalog = Catalog(project="nmpa_rules", domain=domain, charset="utf-8", fuzzy=False,
+                      header_comment=TEMPLATE_COMMENT.format(domain=domain))
     for text, where in messages:
         path, _, line = where.partition(":")
         location = (path, int(line)) if line.isdigit() else (where, None)
@@ -169,10 +180,11 @@ def extract(domains: tuple[str, ...]) -> dict[str, object]:
     return templates
 
 
-def languages() -> list[str]:
+def languages() -> dict[str, str]:
+    """Each language but English, with its name in itself."""
     from nmpa_rules.translation import ENGLISH, LANGUAGES
 
-    return [code for code in LANGUAGES if code != ENGLISH]
+    return {code: name for code, name in LANGUAGES.items() if code != ENGLISH}
 
 
 def update(domains: tuple[str, ...]) -> None:
@@ -180,7 +192,7 @@ def update(domains: tuple[str, ...]) -> None:
     from babel.messages.pofile import read_po, write_po
 
     templates = extract(domains)
-    for language in languages():
+    for language, name in languages().items():
         for domain, template in templates.items():
             path = po_path(language, domain)
             if path.is_file():
@@ -189,10 +201,12 @@ def update(domains: tuple[str, ...]) -> None:
             else:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 catalog = Catalog(locale=language, domain=domain, project="nmpa_rules", fuzzy=False)
-            # Babel's fuzzy matching would guess a translation from a similar English text:
-            # a legal text's wrong guess is worse than none, so new messages start empty.
-            catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+            # A message whose English changed keeps its old translation, marked fuzzy with the old
+            # English beside it (#| msgid), for the translator to check; the reader never sees it.
+            catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
             catalog.obsolete.clear()
+            catalog.header_comment = CATALOGUE_COMMENT.format(domain=domain, name=name, language=language)
+            catalog.last_translator = catalog.language_team = catalog.msgid_bugs_address = ""
             with path.open("wb") as out:
                 write_po(out, catalog, width=100, include_previous=True, sort_output=False)
 

@@ -158,3 +158,40 @@ def test_a_scenario_with_a_replaced_input_is_told_what_replaced_it_and_when(tmp_
     assert "marketed_overseas: True was replaced on 2026-11-28; use overseas_status instead" in out
     assert "is not an input of this rule" not in out
     assert "labels_match: (not given) is missing" in out and "(an input since 2026-11-28" in out
+
+
+def test_check_in_chinese_translates_the_words_and_keeps_ids_values_and_sources(capsys):
+    assert main(CLOCK + ["--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("timelines.review_clock（判断日期 2026-01-05）：computed（已算出期限）")
+    assert "理由：" in out and "deadline: 2026-04-03" in out and "dal2019" in out
+    assert "第十九条" in out and "Reasons:" not in out
+
+
+def test_check_json_in_chinese_translates_labels_and_messages_only(capsys):
+    assert main(CLOCK + ["--json", "--lang", "zh"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["outcome"] == "computed" and data["outcome_label"] == "已算出期限"
+    assert data["values"]["deadline"] == "2026-04-03" and data["reasons"][0]["check"] == "procedure_in_force"
+    assert data["reasons"][0]["message"] == "自 2019-12-01 起施行。"
+    assert data["sources"][0]["id"] == "dal2019" and "中华人民共和国药品管理法" in data["sources"][0]["citation"]
+
+
+def test_bad_input_in_chinese_names_the_field_and_the_value(capsys):
+    assert main(["check", "timelines.review_clock", "--as-of", "2026-13-01", "--lang", "zh", "procedure=ind",
+                 "started_on=2026-01-05"]) == 2
+    assert capsys.readouterr().err == (
+        "error: as_of: '2026-13-01' 不是日历上存在的日期；应为 1900-01-01 至 2099-12-31 之间、格式为 YYYY-MM-DD 的日期\n")
+
+
+def test_list_in_chinese(capsys):
+    assert main(["list", "--as-of", "2027-01-01", "--lang", "zh"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("biologics.segmented_pilot") and "未施行" in lines[0] and "生物制品分段生产试点" in lines[0]
+
+
+@pytest.mark.parametrize("command", [CLOCK, ["list", "--as-of", "2026-01-05"], ["sources"]], ids=["check", "list", "sources"])
+def test_an_unknown_language_is_one_line_naming_the_value_and_the_codes(command):
+    run = _run(*command, "--lang", "fr")
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr == "error: language: 'fr' is not a language of the calculators; allowed: en (English), zh (中文)\n"

@@ -1,6 +1,8 @@
 """python -m nmpa_rules: run scenario files, check one decision, list rules and sources.
 
-Bad input exits with status 2 and one "error:" line per problem, every problem at once;
+``check``, ``list`` and ``sources`` speak English or, with ``--lang zh``, Chinese: labels, reasons,
+warnings and messages are translated; rule ids, input names, values, dates and document numbers
+stay as they are. Bad input exits with status 2 and one "error:" line per problem, every problem at once;
 a failing scenario exits 1. Scenario files are untrusted input and are read within fixed
 bounds (see `test --help`): per file at most 1,000,000 bytes of UTF-8, 100,000 values with
 aliases expanded, nesting 30 deep and numbers of 300 digits; per run at most 100 files,
@@ -22,6 +24,7 @@ from .evaluation import list_rules
 from .inputs import parse_date
 from .scenarios import MAX_CASES, MAX_FILES, MAX_RUN_BYTES, iter_results
 from .sources import sources
+from .translation import ENGLISH, LANGUAGES, T, check_language, translate
 from .typed import decide_typed
 from .yaml_io import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
 
@@ -55,7 +58,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the decision as JSON")
     listing = commands.add_parser("list", help="show each rule and whether it is in force")
     listing.add_argument("--as-of", required=True, metavar="DATE")
-    commands.add_parser("sources", help="list the sources the rules cite")
+    listed = commands.add_parser("sources", help="list the sources the rules cite")
+    for command in (check, listing, listed):
+        command.add_argument("--lang", default=ENGLISH, metavar="CODE",
+                             help="the language of the output: " + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items()))
     return parser
 
 
@@ -72,32 +78,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, extra = parser.parse_known_args(argv)
     if extra and args.command != "check":
         parser.error("unrecognized arguments: " + " ".join(extra))
+    language = getattr(args, "lang", ENGLISH)
+    try:
+        check_language(language)
+    except ValueError as err:
+        print("error: " + one_line(str(err)), file=sys.stderr)
+        return 2
     try:
         if args.command == "test":
             return _test(args.paths)
         if args.command == "check":
-            return _check(args.rule, args.as_of, args.inputs + extra, args.json)
+            return _check(args.rule, args.as_of, args.inputs + extra, args.json, language)
         if args.command == "list":
-            return _list(args.as_of)
-        return _sources()
+            return _list(args.as_of, language)
+        return _sources(language)
     except InputError as err:
-        _print_errors(err)
+        _print_errors(err, language)
         return 2
     except RecursionError:
-        print("error: the input is nested too deeply to read", file=sys.stderr)
+        print("error: " + translate(T("the input is nested too deeply to read"), language), file=sys.stderr)
         return 2
     except MemoryError:
-        print("error: the input needs more memory than this machine has", file=sys.stderr)
+        print("error: " + translate(T("the input needs more memory than this machine has"), language), file=sys.stderr)
         return 2
 
 
-def _print_errors(err: InputError) -> None:
+def _print_errors(err: InputError, language: str = ENGLISH) -> None:
     problems = err.problems
     for problem in problems[:MAX_SHOWN_ERRORS]:
         # A message never spans lines: a file name that holds a newline is shown escaped.
-        print("error: " + one_line(str(problem)), file=sys.stderr)
+        print("error: " + one_line(problem.message(language)), file=sys.stderr)
     if len(problems) > MAX_SHOWN_ERRORS:
-        print(f"error: ... and {len(problems) - MAX_SHOWN_ERRORS} more problems", file=sys.stderr)
+        more = T("... and {count} more problems", count=len(problems) - MAX_SHOWN_ERRORS)
+        print("error: " + translate(more, language), file=sys.stderr)
 
 
 def _test(paths: list[str]) -> int:
@@ -117,16 +130,16 @@ def _test(paths: list[str]) -> int:
     return 1 if failed else 0
 
 
-def _check(rule_id: str, as_of: str | list, pairs: list[str], as_json: bool) -> int:
+def _check(rule_id: str, as_of: str | list, pairs: list[str], as_json: bool, language: str = ENGLISH) -> int:
     # argparse hands over [] for a value that is exactly "--" (--as-of=--); that was the text.
     typed = {"as_of": as_of if isinstance(as_of, str) else "--"}
     problems: list[InputError] = []
     for pair in pairs:
         key, sep, text = pair.partition("=")
         if not sep or not key:
-            problems.append(InputError(pair, pair, "write inputs as key=value", problem="is not a key=value pair"))
+            problems.append(InputError(pair, pair, T("write inputs as key=value"), problem=T("is not a key=value pair")))
         elif key in typed:
-            problems.append(InputError(key, text, "give each input once", problem="is given twice"))
+            problems.append(InputError(key, text, T("give each input once"), problem=T("is given twice")))
         else:
             typed[key] = text
     try:
@@ -134,21 +147,23 @@ def _check(rule_id: str, as_of: str | list, pairs: list[str], as_json: bool) -> 
     except InputError as err:
         problems.extend(err.problems)
     raise_all(problems)
-    print(json.dumps(decision.to_dict(), ensure_ascii=False, indent=2) if as_json else decision.explain())
+    shown = json.dumps(decision.to_dict(language), ensure_ascii=False, indent=2) if as_json else decision.explain(language)
+    print(shown)
     return 0
 
 
-def _list(as_of: str) -> int:
+def _list(as_of: str, language: str = ENGLISH) -> int:
     on = parse_date("--as-of", as_of)
     for info in list_rules():
-        until = info.in_force_until.isoformat() if info.in_force_until else "open-ended"
-        state = "in force" if info.in_force_on(on) else "NOT in force"
-        print(f"{info.id:<30} {state:<13} ({info.in_force_from.isoformat()} to {until})  {info.title}")
+        until = info.in_force_until.isoformat() if info.in_force_until else translate(T("open-ended"), language)
+        state = translate(T("in force") if info.in_force_on(on) else T("NOT in force"), language)
+        span = translate(T("({start} to {end})", start=info.in_force_from.isoformat(), end=until), language)
+        print(f"{info.id:<30} {state:<13} {span}  {translate(info.title, language)}")
     return 0
 
 
-def _sources() -> int:
+def _sources(language: str = ENGLISH) -> int:
     for item in sources():
-        clause = f" -- {item.clause}" if item.clause else ""
-        print(f"{item.id:<28} [{item.confidence}] {item.citation()}{clause} <{item.url}>")
+        clause = f" -- {translate(item.clause, language)}" if item.clause else ""
+        print(f"{item.id:<28} [{item.confidence}] {translate(item.citation(), language)}{clause} <{item.url}>")
     return 0

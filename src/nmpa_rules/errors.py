@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .translation import ENGLISH, T, Text, translate
+from .translation import ENGLISH, T, translate
 
 MISSING = object()
 """Stands for an input that was not given at all (None can be a real value)."""
@@ -87,10 +87,10 @@ class InputError(ValueError):
 
     def _problem(self, allowed: str, language: str) -> str:
         """"<value> <problem>; <allowed>" in ``language``."""
-        # A value is quoted as given, unless it is a description of one ("(not given)").
-        value = show_value(self.value)
-        value = translate(value, language) if isinstance(value, Text) else value
-        return f"{value} {translate(self.problem, language)}; {translate(allowed, language)}"
+        # A value is quoted as given (a plain string is never looked up), unless it is a
+        # description of one ("(not given)"), which is a Text and so translated.
+        return translate(T("{value} {problem}; {allowed}", value=show_value(self.value), problem=self.problem,
+                           allowed=allowed), language)
 
     def __str__(self) -> str:
         return self._sentence()

@@ -156,6 +156,8 @@ def summarize(value: Any) -> str:
     """
     text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
     if len(text) <= SUMMARY_CHARS:
+        if isinstance(value, Text):
+            return value
         if isinstance(value, list) and all(isinstance(item, Text) for item in value):
             return join_words(", ", value) if value else T("none")
         return text if text or not isinstance(value, list) else T("none")
@@ -186,32 +188,37 @@ class Decision:
     def cited_source_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(r.source_id for r in self.reasons if r.source_id))
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, language: str = ENGLISH) -> dict[str, Any]:
+        """The decision as JSON-ready data; in ``language``, the words are translated and ids,
+        values, dates and addresses stay as they are."""
         from .sources import source
+
+        def say(text: str | None) -> str | None:
+            return text if text is None or language == ENGLISH else translate(text, language)
 
         return {
             "rule_id": self.rule_id,
             "as_of": self.as_of.isoformat(),
             "outcome": self.outcome,
-            "outcome_label": self.outcome_label,
+            "outcome_label": say(self.outcome_label),
             "reasons": [
                 {
                     "check": r.check,
-                    "description": r.description,
+                    "description": say(r.description),
                     "passed": r.passed,
-                    "message": r.message,
+                    "message": say(r.message),
                     "source_id": r.source_id,
-                    "clause": r.clause,
+                    "clause": say(r.clause),
                     "card": r.card,
                 }
                 for r in self.reasons
             ],
             "values": json_ready(self.values),
-            "warnings": list(self.warnings),
+            "warnings": [say(warning) for warning in self.warnings],
             "sources": [
                 {
                     "id": s.id,
-                    "citation": s.citation(),
+                    "citation": say(s.citation()),
                     "confidence": s.confidence,
                     "url": s.url,
                 }

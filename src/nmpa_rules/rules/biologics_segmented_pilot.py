@@ -13,6 +13,7 @@ from typing import Any
 from ..datafiles import WINDOW, cited_sources, fact, load_data_file, require_subset
 from ..model import InputSpec, RuleInfo
 from ..sources import SOURCE_IDS
+from ..translation import T
 from .common import Finding, check_in_force
 
 DATA_FILE = "biologics_segmented_pilot.yaml"
@@ -88,58 +89,60 @@ INFO = RuleInfo(
     successor=DATA["successor"]["text"],
 )
 
-_LABELS = dict(PRODUCT_CLASSES) | dict(MODALITIES)
+_LABELS = {value: label for spec in INFO.inputs for value, label in spec.choices}
 
 
 def decide(as_of: date, given: dict[str, Any]) -> Finding:
-    finding = check_in_force(DATA["in_force"], as_of, subject="the segmented production pilot", successor=DATA["successor"])
+    finding = check_in_force(DATA["in_force"], as_of, subject=T("the segmented production pilot"), successor=DATA["successor"])
     if finding.outcome == "not_in_force":
         return finding
     eligible_classes = DATA["eligible_product_classes"]
     product_class = given["product_class"]
     finding.add(
         "product_class",
-        "Is the product in an eligible class?",
+        T("Is the product in an eligible class?"),
         product_class in eligible_classes["values"],
-        f"{_LABELS[product_class]}: "
-        + ("an eligible class." if product_class in eligible_classes["values"]
-           else "not eligible; the pilot covers innovative, clinically urgently needed and NMPA-specified biologics."),
+        T("{label}: {verdict}", label=_LABELS[product_class],
+          verdict=T("an eligible class.") if product_class in eligible_classes["values"]
+          else T("not eligible; the pilot covers innovative, clinically urgently needed and NMPA-specified biologics.")),
         eligible_classes,
     )
     _describe_modality(finding, given["modality"])
     finding.add(
         "province_in_pilot",
-        "Is the province in the pilot?",
+        T("Is the province in the pilot?"),
         given["province_in_pilot"],
-        "The province takes part in the pilot." if given["province_in_pilot"]
-        else "The province does not take part in the pilot (the plan names no provinces; it sets criteria).",
+        T("The province takes part in the pilot.") if given["province_in_pilot"]
+        else T("The province does not take part in the pilot (the plan names no provinces; it sets criteria)."),
         DATA["province_criteria"],
     )
     finding.add(
         "unified_quality_system",
-        "Are all sites under one quality management system?",
+        T("Are all sites under one quality management system?"),
         given["unified_quality_system"],
-        "The holder and the contract manufacturers share one quality management system." if given["unified_quality_system"]
-        else "The holder and the contract manufacturers are not under one quality management system.",
+        T("The holder and the contract manufacturers share one quality management system.") if given["unified_quality_system"]
+        else T("The holder and the contract manufacturers are not under one quality management system."),
         DATA["unified_quality_system"],
     )
     minimum_years = DATA["min_cmo_commercial_biologics_years"]
     years = given["cmo_commercial_biologics_years"]
     finding.add(
         "cmo_experience",
-        f"Has the contract manufacturer at least {minimum_years['value']:g} years of commercial biologics manufacturing?",
+        T("Has the contract manufacturer at least {minimum} years of commercial biologics manufacturing?",
+          minimum=f"{minimum_years['value']:g}"),
         years >= minimum_years["value"],
-        f"{years:g} years of commercial biologics manufacturing; at least {minimum_years['value']:g} are required.",
+        T("{years} years of commercial biologics manufacturing; at least {minimum} are required.",
+          years=f"{years:g}", minimum=f"{minimum_years['value']:g}"),
         minimum_years,
     )
     _check_application_date(finding, given["applied_on"])
     finding.add(
         "qa_staff",
-        "How many quality assurance staff must oversee the contract site?",
+        T("How many quality assurance staff must oversee the contract site?"),
         None,
-        "A law firm's note reports that the holder must assign at least two experienced QA staff to oversee "
-        "the contract sites. Section 2(2) of the plan, on the holder and the contract manufacturers, does not "
-        "state it, and the plan's later sections could not be found in full, so it is not checked here.",
+        T("A law firm's note reports that the holder must assign at least two experienced QA staff to oversee "
+          "the contract sites. Section 2(2) of the plan, on the holder and the contract manufacturers, does not "
+          "state it, and the plan's later sections could not be found in full, so it is not checked here."),
         DATA["qa_staff_reported"],
     )
     _describe_standing_basis(finding, as_of)
@@ -155,15 +158,15 @@ def _describe_standing_basis(finding: Finding, as_of: date) -> None:
     last_day = DATA["in_force"]["until"].isoformat()
     finding.add(
         "standing_basis",
-        "What else allows segmented production on this date?",
+        T("What else allows segmented production on this date?"),
         None,
-        f"Since {basis['from'].isoformat()} Decree No. 828 Art. 32 (Art. 33 for vaccines) also allows segmented "
-        "contract production, for named categories of drugs of any kind, not only biologics: an innovative drug "
-        "whose process or equipment has special requirements; a drug that State Council departments name as "
-        "clinically urgent, urgent for a public-health emergency or needed for reserves; another drug the NMPA "
-        "specifies; always under one quality assurance system covering every site. The Decree does not mention "
-        f"the pilot: admission to the pilot is still decided by the plan, whose term ends on {last_day}; "
-        "from the next day only the Decree's articles remain.",
+        T("Since {start} Decree No. 828 Art. 32 (Art. 33 for vaccines) also allows segmented "
+          "contract production, for named categories of drugs of any kind, not only biologics: an innovative drug "
+          "whose process or equipment has special requirements; a drug that State Council departments name as "
+          "clinically urgent, urgent for a public-health emergency or needed for reserves; another drug the NMPA "
+          "specifies; always under one quality assurance system covering every site. The Decree does not mention "
+          "the pilot: admission to the pilot is still decided by the plan, whose term ends on {last_day}; "
+          "from the next day only the Decree's articles remain.", start=basis["from"].isoformat(), last_day=last_day),
         basis,
     )
 
@@ -171,10 +174,10 @@ def _describe_standing_basis(finding: Finding, as_of: date) -> None:
 def _describe_modality(finding: Finding, modality: str) -> None:
     examples = DATA["example_modalities"]
     if modality in examples["values"]:
-        message = f"{_LABELS[modality]}: one of the product types the plan names as examples."
+        message = T("{label}: one of the product types the plan names as examples.", label=_LABELS[modality])
     else:
-        message = "Not one of the product types the plan names as examples; eligibility rests on the product class."
-    finding.add("modality", "Is the product type named in the plan?", None, message, examples)
+        message = T("Not one of the product types the plan names as examples; eligibility rests on the product class.")
+    finding.add("modality", T("Is the product type named in the plan?"), None, message, examples)
 
 
 def _check_application_date(finding: Finding, applied_on: date) -> None:
@@ -182,15 +185,17 @@ def _check_application_date(finding: Finding, applied_on: date) -> None:
     closes = DATA["applications_close_on"]
     finding.add(
         "applied_after_opening",
-        f"Was the application made on or after {opens['value'].isoformat()}?",
+        T("Was the application made on or after {opens}?", opens=opens["value"].isoformat()),
         applied_on >= opens["value"],
-        f"Applied on {applied_on.isoformat()}; the pilot started on {opens['value'].isoformat()}.",
+        T("Applied on {applied}; the pilot started on {opens}.", applied=applied_on.isoformat(),
+          opens=opens["value"].isoformat()),
         opens,
     )
     finding.add(
         "applied_by_deadline",
-        f"Was the application made by {closes['value'].isoformat()}?",
+        T("Was the application made by {closes}?", closes=closes["value"].isoformat()),
         applied_on <= closes["value"],
-        f"Applied on {applied_on.isoformat()}; the plan takes applications until {closes['value'].isoformat()}.",
+        T("Applied on {applied}; the plan takes applications until {closes}.", applied=applied_on.isoformat(),
+          closes=closes["value"].isoformat()),
         closes,
     )

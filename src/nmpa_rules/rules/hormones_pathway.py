@@ -21,6 +21,7 @@ from ..datafiles import WINDOW, cited_sources, fact, load_data_file
 from ..errors import RuleTableError
 from ..model import InputSpec, RuleInfo
 from ..sources import SOURCE_IDS
+from ..translation import T
 from .common import Finding, check_in_force
 
 DATA_FILE = "hormones_pathway.yaml"
@@ -182,58 +183,58 @@ class PathwayRule:
 
 PATHWAY_RULES: tuple[PathwayRule, ...] = (
     PathwayRule("no_preparation_route",
-                "A compounded formula adjusted for each patient is not a hospital preparation, which has one "
-                "fixed, registered formula; no other route covers it.",
+                T("A compounded formula adjusted for each patient is not a hospital preparation, which has one "
+                "fixed, registered formula; no other route covers it."),
                 lambda f: f.compounded and not f.fixed_formula,
                 "fixed_formula"),
     PathwayRule("hospital_preparation",
-                "A fixed-formula compounded preparation that no exclusion list covers and the market does not "
-                "supply can be a hospital preparation.",
+                T("A fixed-formula compounded preparation that no exclusion list covers and the market does not "
+                "supply can be a hospital preparation."),
                 lambda f: f.compounded and f.fixed_formula and not f.excluded_from_preparations,
                 "hospital_preparation"),
     PathwayRule("registration_required",
-                "A fixed-formula compounded preparation that an exclusion list covers, or that the market "
-                "supplies, needs registration.",
+                T("A fixed-formula compounded preparation that an exclusion list covers, or that the market "
+                "supplies, needs registration."),
                 lambda f: f.compounded and f.fixed_formula and f.excluded_from_preparations,
                 "preparation_exclusions"),
     PathwayRule("approved_use",
-                "A commercial product approved in China, used on label, is an approved use.",
+                T("A commercial product approved in China, used on label, is an approved use."),
                 lambda f: not f.compounded and f.approved_in_china and not f.off_label,
                 "marketing_authorization"),
     PathwayRule("off_label_prescription",
-                "A commercial product approved in China, used off label with the Physicians Law conditions "
-                "met, may be prescribed off label.",
+                T("A commercial product approved in China, used off label with the Physicians Law conditions "
+                "met, may be prescribed off label."),
                 lambda f: not f.compounded and f.approved_in_china and f.off_label
                 and f.off_label_conditions_met and f.off_label_law_in_force,
                 "off_label_use"),
     PathwayRule("registration_required",
-                "Off-label use without the Physicians Law conditions (or before that law) needs registration "
-                "of the new use.",
+                T("Off-label use without the Physicians Law conditions (or before that law) needs registration "
+                "of the new use."),
                 lambda f: not f.compounded and f.approved_in_china and f.off_label
                 and not (f.off_label_conditions_met and f.off_label_law_in_force),
                 "marketing_authorization"),
     PathwayRule("boao_special_access",
-                "A small quantity of a product approved only abroad, for an urgent clinical need in Boao "
-                "Lecheng, may be imported with the Hainan government's approval.",
+                T("A small quantity of a product approved only abroad, for an urgent clinical need in Boao "
+                "Lecheng, may be imported with the Hainan government's approval."),
                 lambda f: not f.compounded and f.approved_overseas_only and f.boao_applies,
                 "boao_special_access"),
     PathwayRule("gba_special_access",
-                "A product marketed in Hong Kong or Macau, for an urgent clinical need in a designated "
-                "Greater Bay Area institution, may be used with Guangdong's approval.",
+                T("A product marketed in Hong Kong or Macau, for an urgent clinical need in a designated "
+                "Greater Bay Area institution, may be used with Guangdong's approval."),
                 lambda f: not f.compounded and f.approved_overseas_only and f.gba_applies,
                 "gba_special_access"),
     PathwayRule("national_urgent_import",
-                "Outside the zone routes, a medical institution may import a small quantity of a product "
-                "approved only abroad for an urgent clinical need, with NMPA's approval.",
+                T("Outside the zone routes, a medical institution may import a small quantity of a product "
+                "approved only abroad for an urgent clinical need, with NMPA's approval."),
                 lambda f: not f.compounded and f.approved_overseas_only and f.national_route_applies,
                 "urgent_import_law"),
     PathwayRule("registration_required",
-                "A product approved only abroad, without an urgent need for a small quantity, needs registration.",
+                T("A product approved only abroad, without an urgent need for a small quantity, needs registration."),
                 lambda f: not f.compounded and f.approved_overseas_only
                 and not (f.boao_applies or f.gba_applies or f.national_route_applies),
                 "marketing_authorization"),
     PathwayRule("registration_required",
-                "A product not approved anywhere needs registration.",
+                T("A product not approved anywhere needs registration."),
                 lambda f: not f.compounded and not f.approved_in_china and not f.approved_overseas_only,
                 "marketing_authorization"),
 )
@@ -260,13 +261,14 @@ def on(key: str, as_of: date) -> dict:
 
 
 def decide(as_of: date, given: dict[str, Any]) -> Finding:
-    finding = check_in_force(DATA["in_force"], as_of, subject="the 2019 Drug Administration Law")
+    finding = check_in_force(DATA["in_force"], as_of, subject=T("the 2019 Drug Administration Law"))
     if finding.outcome == "not_in_force":
         return finding
     # The table of worked scenarios shows passed reasons; say which law this date is about.
     finding.reasons[0] = dataclasses.replace(
         finding.reasons[0],
-        message=f"The Drug Administration Law (2019 revision) is in force (from {DATA['in_force']['from'].isoformat()}).")
+        message=T("The Drug Administration Law (2019 revision) is in force (from {start}).",
+                  start=DATA["in_force"]["from"].isoformat()))
     facts = Facts(
         compounded=given["preparation"] == "compounded",
         fixed_formula=given["formula"] == "fixed",
@@ -297,130 +299,132 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
     elif facts.approved_overseas_only:
         _explain_special_access(finding, facts, as_of)
     else:
-        finding.add("product_status", "Is the product approved in China or abroad?", False,
-                    "Not approved anywhere: it needs registration before it can be used.",
+        finding.add("product_status", T("Is the product approved in China or abroad?"), False,
+                    T("Not approved anywhere: it needs registration before it can be used."),
                     DATA["marketing_authorization"])
     if given["anabolic_or_peptide_hormone"]:
-        finding.add("anti_doping_controls", "Anti-doping controls", None,
-                    "An anabolic agent or a peptide hormone: retail pharmacies may not deal in it (insulin is the "
+        finding.add("anti_doping_controls", T("Anti-doping controls"), None,
+                    T("An anabolic agent or a peptide hormone: retail pharmacies may not deal in it (insulin is the "
                     "only exception, Art. 10); a medical institution supplies it to patients only on the "
                     "prescription of a licensed physician, and keeps the prescription 2 years (Art. 15); importing "
-                    "it needs a provincial import permit besides the import registration (Art. 11).",
+                    "it needs a provincial import permit besides the import registration (Art. 11)."),
                     DATA["anti_doping_controls"])
-    finding.add("pathway", "Which rule of the pathway table applies?", None, chosen.text, on(chosen.basis, as_of))
+    finding.add("pathway", T("Which rule of the pathway table applies?"), None, chosen.text, on(chosen.basis, as_of))
     return finding
 
 
 def _explain_compounded(finding: Finding, facts: Facts, as_of: date) -> None:
     after = facts.decree828_in_force
-    finding.add("fixed_formula", "Is the formula fixed, the same for every patient?", facts.fixed_formula,
-                "A fixed formula, as a hospital preparation must have." if facts.fixed_formula
-                else "A formula adjusted for each patient is not a medical-institution preparation: a preparation "
+    finding.add("fixed_formula", T("Is the formula fixed, the same for every patient?"), facts.fixed_formula,
+                T("A fixed formula, as a hospital preparation must have.") if facts.fixed_formula
+                else T("A formula adjusted for each patient is not a medical-institution preparation: a preparation "
                      "has one fixed formula (固定处方), approved or registered by the province with its quality "
-                     "standard and process.",
+                     "standard and process."),
                 on("fixed_formula", as_of))
-    finding.add("fixed_formula_definition", "How is a medical-institution preparation defined?", None,
-                "A fixed-prescription preparation that the institution compounds, with approval, for its own "
-                "clinical needs.", DATA["fixed_formula_order20"])
+    finding.add("fixed_formula_definition", T("How is a medical-institution preparation defined?"), None,
+                T("A fixed-prescription preparation that the institution compounds, with approval, for its own "
+                "clinical needs."), DATA["fixed_formula_order20"])
     if not facts.fixed_formula:
-        finding.add("what_follows", "What does the law offer instead?", None,
-                    "No route covers compounding to each patient's measure. What the law offers: the physician "
+        finding.add("what_follows", T("What does the law offer instead?"), None,
+                    T("No route covers compounding to each patient's measure. What the law offers: the physician "
                     "prescribes approved products, adjusting the prescription to the patient (on label, or off "
                     "label under the Physicians Law's conditions from 2022-03-01); the hospital registers a "
                     "fixed-formula preparation, whose formula then does not change from patient to patient; or a "
-                    "company registers a drug.",
+                    "company registers a drug."),
                     DATA["marketing_authorization"])
         return
     exclusions = on("preparation_exclusions", as_of)
-    list_name = "Decree No. 828 Art. 57" if after else "the 2005 registration measures"
-    finding.add("ingredients_approved", "Are the active ingredients used in a drug registered in China?",
+    list_name = T("Decree No. 828 Art. 57") if after else T("the 2005 registration measures")
+    finding.add("ingredients_approved", T("Are the active ingredients used in a drug registered in China?"),
                 facts.approved_in_china,
-                "The active ingredients are approved in China." if facts.approved_in_china
-                else f"An active ingredient not approved in China cannot be in a hospital preparation ({list_name}).",
+                T("The active ingredients are approved in China.") if facts.approved_in_china
+                else T("An active ingredient not approved in China cannot be in a hospital preparation ({list_name}).",
+                       list_name=list_name),
                 exclusions)
-    finding.add("not_on_market", "Is the same product not already on the market?", not facts.same_product_on_market,
-                "No such product is on the market." if not facts.same_product_on_market
-                else "The same product is on the market, so the hospital may not make it as a preparation.",
+    finding.add("not_on_market", T("Is the same product not already on the market?"), not facts.same_product_on_market,
+                T("No such product is on the market.") if not facts.same_product_on_market
+                else T("The same product is on the market, so the hospital may not make it as a preparation."),
                 DATA["hospital_preparation"])
     if after:
-        finding.add("new_indication", "Is a registered active ingredient used for a new indication?",
+        finding.add("new_indication", T("Is a registered active ingredient used for a new indication?"),
                     not facts.new_indication,
-                    "No new indication." if not facts.new_indication
-                    else "From 2026-05-15 a chemical drug using a registered active ingredient for a new indication "
-                         "cannot be a hospital preparation (Art. 57(2)).",
+                    T("No new indication.") if not facts.new_indication
+                    else T("From 2026-05-15 a chemical drug using a registered active ingredient for a new indication "
+                         "cannot be a hospital preparation (Art. 57(2))."),
                     exclusions)
     elif facts.new_indication:
-        finding.add("new_indication", "Is a registered active ingredient used for a new indication?", None,
-                    "The 2005 list does not exclude a new indication; from 2026-05-15 Decree No. 828 Art. 57(2) does.",
+        finding.add("new_indication", T("Is a registered active ingredient used for a new indication?"), None,
+                    T("The 2005 list does not exclude a new indication; from 2026-05-15 Decree No. 828 Art. 57(2) does."),
                     exclusions)
-    finding.add("no_biologic", "Does it contain no biological product other than an allergen?",
+    finding.add("no_biologic", T("Does it contain no biological product other than an allergen?"),
                 not facts.contains_biologic,
-                "Contains no biological product." if not facts.contains_biologic
-                else f"Contains a biological product other than an allergen, which cannot be a hospital preparation "
-                     f"({list_name}).",
+                T("Contains no biological product.") if not facts.contains_biologic
+                else T("Contains a biological product other than an allergen, which cannot be a hospital preparation "
+                       "({list_name}).", list_name=list_name),
                 exclusions)
-    finding.add("not_medical_toxic", "Is it not a medical toxic drug?", not facts.medical_toxic_drug,
-                "Not a medical toxic drug." if not facts.medical_toxic_drug
-                else f"A medical toxic drug cannot be a hospital preparation ({list_name}).",
+    finding.add("not_medical_toxic", T("Is it not a medical toxic drug?"), not facts.medical_toxic_drug,
+                T("Not a medical toxic drug.") if not facts.medical_toxic_drug
+                else T("A medical toxic drug cannot be a hospital preparation ({list_name}).", list_name=list_name),
                 exclusions)
     if after and facts.narcotic_psychotropic_or_radioactive:
-        finding.add("not_controlled", "Is it not a narcotic, psychotropic or radioactive drug?", False,
-                    "Decree No. 828 Art. 57 does not name narcotic, psychotropic or radioactive drugs; SFDA Order "
-                    "No. 20, NMPA's registration rule, still excludes them.",
+        finding.add("not_controlled", T("Is it not a narcotic, psychotropic or radioactive drug?"), False,
+                    T("Decree No. 828 Art. 57 does not name narcotic, psychotropic or radioactive drugs; SFDA Order "
+                    "No. 20, NMPA's registration rule, still excludes them."),
                     DATA["controlled_after_decree828"])
     else:
-        finding.add("not_controlled", "Is it not a narcotic, psychotropic or radioactive drug?",
+        finding.add("not_controlled", T("Is it not a narcotic, psychotropic or radioactive drug?"),
                     not facts.narcotic_psychotropic_or_radioactive,
-                    "Not a narcotic, psychotropic or radioactive drug." if not facts.narcotic_psychotropic_or_radioactive
-                    else "A narcotic, psychotropic or radioactive drug cannot be a hospital preparation "
-                         "(the 2005 registration measures).",
+                    T("Not a narcotic, psychotropic or radioactive drug.") if not facts.narcotic_psychotropic_or_radioactive
+                    else T("A narcotic, psychotropic or radioactive drug cannot be a hospital preparation "
+                         "(the 2005 registration measures)."),
                     exclusions)
     if after:
-        limits = ("Needs a preparation licence (Art. 54) and a registration certificate from the provincial "
+        limits = (T("Needs a preparation licence (Art. 54) and a registration certificate from the provincial "
                   "regulator, valid 3 years (Art. 55; filing instead of registration is only for TCM preparations "
                   "made by traditional processes); used only inside the institution on a physician's prescription, "
                   "never sold and never advertised; transfers to other designated institutions need the provincial "
-                  "regulator's approval, or NMPA's across provinces (Art. 59).")
+                  "regulator's approval, or NMPA's across provinces (Art. 59)."))
     else:
-        limits = ("Needs a preparation licence and provincial approval with a preparation approval number "
+        limits = (T("Needs a preparation licence and provincial approval with a preparation approval number "
                   "(Regulations Art. 23); used only inside the institution on a physician's prescription, never "
                   "sold and never advertised; transfers to other designated institutions need approval "
-                  "(Regulations Art. 24).")
-    finding.add("preparation_limits", "What does a hospital preparation need, and how may it be used?", None,
+                  "(Regulations Art. 24)."))
+    finding.add("preparation_limits", T("What does a hospital preparation need, and how may it be used?"), None,
                 limits, on("preparation_rules", as_of))
 
 
 def _explain_approved_product(finding: Finding, facts: Facts, as_of: date) -> None:
     if not facts.off_label:
-        finding.add("on_label", "Is it used as on the label?", True, "Approved in China and used on label.",
+        finding.add("on_label", T("Is it used as on the label?"), True, T("Approved in China and used on label."),
                     DATA["marketing_authorization"])
         return
     off_label = DATA["off_label_use"]
     start = off_label["from"].isoformat()
-    finding.add("off_label_law", f"Was there a legal basis for off-label use on {as_of.isoformat()}?",
+    finding.add("off_label_law", T("Was there a legal basis for off-label use on {as_of}?", as_of=as_of.isoformat()),
                 facts.off_label_law_in_force,
-                f"Art. 29 of the Physicians Law, in force from {start}, allows off-label use under conditions."
+                T("Art. 29 of the Physicians Law, in force from {start}, allows off-label use under conditions.", start=start)
                 if facts.off_label_law_in_force
-                else f"No statutory basis for off-label use before {start}, when the Physicians Law came into force.",
+                else T("No statutory basis for off-label use before {start}, when the Physicians Law came into force.",
+                       start=start),
                 off_label)
-    finding.add("off_label_conditions", "Are the off-label conditions met?", facts.off_label_conditions_met,
-                "Evidence-based, no effective or better option, explicit informed consent." if facts.off_label_conditions_met
-                else "Off-label use needs evidence-based support, no effective or better option, and the "
-                     "patient's explicit informed consent.",
+    finding.add("off_label_conditions", T("Are the off-label conditions met?"), facts.off_label_conditions_met,
+                T("Evidence-based, no effective or better option, explicit informed consent.") if facts.off_label_conditions_met
+                else T("Off-label use needs evidence-based support, no effective or better option, and the "
+                     "patient's explicit informed consent."),
                 off_label)
 
 
 def _explain_special_access(finding: Finding, facts: Facts, as_of: date) -> None:
     if facts.in_boao:
-        finding.add("boao_route", "What allows the Boao Lecheng route?", True,
-                    "The Hainan government approves a zone institution's small imports of clinically urgent drugs "
-                    "(vaccines excluded) for use in designated institutions."
-                    + ("" if not facts.decree828_in_force else
-                       " From 2026-05-15 this rests on Art. 65 of the Drug Administration Law and Art. 47 of Decree "
-                       "No. 828; the 2018 decision adjusted an article of the old Regulations."),
+        finding.add("boao_route", T("What allows the Boao Lecheng route?"), True,
+                    T("The Hainan government approves a zone institution's small imports of clinically urgent drugs "
+                      "(vaccines excluded) for use in designated institutions{basis}",
+                      basis=T(".") if not facts.decree828_in_force else
+                      T(". From 2026-05-15 this rests on Art. 65 of the Drug Administration Law and Art. 47 of Decree "
+                        "No. 828; the 2018 decision adjusted an article of the old Regulations.")),
                     on("boao_special_access", as_of))
-        finding.add("boao_marketed_abroad", "Which drugs do Hainan's rules admit?", None,
-                    "Drugs marketed abroad and not marketed in China.", DATA["boao_hainan_rules"])
+        finding.add("boao_marketed_abroad", T("Which drugs do Hainan's rules admit?"), None,
+                    T("Drugs marketed abroad and not marketed in China."), DATA["boao_hainan_rules"])
     elif facts.in_gba:
         _explain_gba(finding, facts, as_of)
     if facts.boao_applies:
@@ -435,58 +439,58 @@ def _explain_special_access(finding: Finding, facts: Facts, as_of: date) -> None
 
 def _explain_gba(finding: Finding, facts: Facts, as_of: date) -> None:
     gba = DATA["gba_special_access"]
-    finding.add("gba_route_in_force", f"Is the Greater Bay Area route open on {as_of.isoformat()}?",
+    finding.add("gba_route_in_force", T("Is the Greater Bay Area route open on {as_of}?", as_of=as_of.isoformat()),
                 facts.gba_in_force,
-                "Open to designated institutions in the nine mainland cities." if facts.gba_in_force
-                else f"Not yet: the route opened in the nine mainland cities on {gba['from'].isoformat()}, under "
-                     f"Guangdong's interim provisions.", gba)
+                T("Open to designated institutions in the nine mainland cities.") if facts.gba_in_force
+                else T("Not yet: the route opened in the nine mainland cities on {start}, under "
+                       "Guangdong's interim provisions.", start=gba["from"].isoformat()), gba)
     if not facts.gba_in_force:
-        finding.add("gba_trial", "Was anything open before?", None,
-                    "Only a trial at the University of Hong Kong-Shenzhen Hospital, from January 2021 to 2021-07-31; "
-                    "this calculator does not model the trial.", DATA["gba_trial"])
-    finding.add("marketed_in_hk_macau", "Is it marketed in Hong Kong or Macau?", facts.marketed_in_hk_macau,
-                "Marketed in Hong Kong or Macau." if facts.marketed_in_hk_macau
-                else "The Greater Bay Area route covers only drugs marketed in Hong Kong or Macau.",
+        finding.add("gba_trial", T("Was anything open before?"), None,
+                    T("Only a trial at the University of Hong Kong-Shenzhen Hospital, from January 2021 to 2021-07-31; "
+                    "this calculator does not model the trial."), DATA["gba_trial"])
+    finding.add("marketed_in_hk_macau", T("Is it marketed in Hong Kong or Macau?"), facts.marketed_in_hk_macau,
+                T("Marketed in Hong Kong or Macau.") if facts.marketed_in_hk_macau
+                else T("The Greater Bay Area route covers only drugs marketed in Hong Kong or Macau."),
                 DATA["gba_workplan"])
     regulation = DATA["gba_guangdong_regulation"]
     if facts.gba_applies and as_of >= regulation["from"]:
-        finding.add("gba_review_time", "How long does Guangdong take to review?", None,
-                    "Under the Guangdong regulation: 10 working days for listed products, 20 otherwise.",
+        finding.add("gba_review_time", T("How long does Guangdong take to review?"), None,
+                    T("Under the Guangdong regulation: 10 working days for listed products, 20 otherwise."),
                     regulation)
 
 
 def _explain_national_route(finding: Finding, facts: Facts, as_of: date) -> None:
-    finding.add("national_route", "What route does national law give a medical institution?", None,
-                "A medical institution may import a small quantity of a drug for an urgent clinical need with "
+    finding.add("national_route", T("What route does national law give a medical institution?"), None,
+                T("A medical institution may import a small quantity of a drug for an urgent clinical need with "
                 "NMPA's approval (or that of a province the State Council authorises); the drug is used in "
-                "designated institutions for specific medical purposes.",
+                "designated institutions for specific medical purposes."),
                 DATA["urgent_import_law"])
     if facts.decree828_in_force:
-        procedure = ("NMPA decides on the institution's application after consulting the National Health "
-                     "Commission (Decree No. 828 Art. 47).")
+        procedure = (T("NMPA decides on the institution's application after consulting the National Health "
+                     "Commission (Decree No. 828 Art. 47)."))
     else:
-        procedure = "The institution applies to NMPA with its practice licence (Regulations Art. 36)."
-    finding.add("national_procedure", "Who decides, and how?", None, procedure, on("urgent_import_regulation", as_of))
+        procedure = T("The institution applies to NMPA with its practice licence (Regulations Art. 36).")
+    finding.add("national_procedure", T("Who decides, and how?"), None, procedure, on("urgent_import_regulation", as_of))
     plan = DATA["temporary_import_plan"]
     if as_of >= plan["from"]:
-        finding.add("temporary_import_plan", "What does the 2022 work plan add?", None,
-                    "It covers drugs marketed abroad with no registered product or supply in China, for a rare "
+        finding.add("temporary_import_plan", T("What does the 2022 work plan add?"), None,
+                    T("It covers drugs marketed abroad with no registered product or supply in China, for a rare "
                     "disease or a serious life-threatening disease with no effective treatment or where the drug "
                     "has a clear clinical advantage; NMPA decides within 3 working days of the Health Commission's "
-                    "written opinion.", plan)
+                    "written opinion."), plan)
     _check_urgent_need(finding, facts, DATA["urgent_import_law"])
     _check_small_quantity(finding, facts)
 
 
 def _check_urgent_need(finding: Finding, facts: Facts, basis: dict) -> None:
-    finding.add("urgent_clinical_need", "Is there an urgent clinical need?", facts.urgent_clinical_need,
-                "There is an urgent clinical need." if facts.urgent_clinical_need
-                else "Every special access route is only for an urgent clinical need; otherwise the product needs "
-                     "registration.", basis)
+    finding.add("urgent_clinical_need", T("Is there an urgent clinical need?"), facts.urgent_clinical_need,
+                T("There is an urgent clinical need.") if facts.urgent_clinical_need
+                else T("Every special access route is only for an urgent clinical need; otherwise the product needs "
+                     "registration."), basis)
 
 
 def _check_small_quantity(finding: Finding, facts: Facts) -> None:
-    finding.add("small_quantity", "Is it a small quantity?", facts.small_quantity,
-                "A small quantity." if facts.small_quantity
-                else "Only small quantities may be imported this way; larger supply needs registration.",
+    finding.add("small_quantity", T("Is it a small quantity?"), facts.small_quantity,
+                T("A small quantity.") if facts.small_quantity
+                else T("Only small quantities may be imported this way; larger supply needs registration."),
                 DATA["urgent_import_law"])

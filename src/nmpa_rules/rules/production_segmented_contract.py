@@ -13,6 +13,7 @@ from typing import Any
 from ..datafiles import WINDOW, cited_sources, fact, load_data_file, require_subset
 from ..model import InputSpec, RuleInfo
 from ..sources import SOURCE_IDS
+from ..translation import T
 from .biologics_segmented_pilot import DATA as PILOT_DATA
 from .common import Finding, check_in_force
 
@@ -89,21 +90,21 @@ INFO = RuleInfo(
     successor=None,
 )
 
-_LABELS = dict(CATEGORIES) | dict(VACCINE_CASES)
+_LABELS = {value: label for spec in INFO.inputs for value, label in spec.choices}
 
 
 def decide(as_of: date, given: dict[str, Any]) -> Finding:
-    finding = check_in_force(DATA["in_force"], as_of, subject="Decree No. 828")
+    finding = check_in_force(DATA["in_force"], as_of, subject=T("Decree No. 828"))
     if finding.outcome == "not_in_force":
         _describe_pilot(finding, as_of)
         return finding
     vaccine = given["category"] == "vaccine"
     finding.add(
         "excluded_product",
-        "May the product be contract-made at all?",
+        T("May the product be contract-made at all?"),
         not given["excluded_product"],
-        "A product Article 31 excludes from contract manufacture, unless the NMPA provides otherwise."
-        if given["excluded_product"] else "Not among the products Article 31 excludes from contract manufacture.",
+        T("A product Article 31 excludes from contract manufacture, unless the NMPA provides otherwise.")
+        if given["excluded_product"] else T("Not among the products Article 31 excludes from contract manufacture."),
         DATA["excluded_products"],
     )
     if vaccine:
@@ -112,26 +113,26 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
         _check_drug(finding, given)
     finding.add(
         "unified_quality_assurance",
-        "Is there one quality assurance system covering every site?",
+        T("Is there one quality assurance system covering every site?"),
         given["unified_quality_assurance"],
-        "One quality assurance system covers the whole process and every site."
-        if given["unified_quality_assurance"] else "No single quality assurance system covers every site.",
+        T("One quality assurance system covers the whole process and every site.")
+        if given["unified_quality_assurance"] else T("No single quality assurance system covers every site."),
         DATA["unified_quality_assurance"],
     )
     finding.add(
         "contract_sites_qualified",
-        "Is every contract site a qualified manufacturer working to GMP?",
+        T("Is every contract site a qualified manufacturer working to GMP?"),
         given["contract_sites_qualified"],
-        "Every contract site is a qualified manufacturer producing to GMP."
-        if given["contract_sites_qualified"] else "At least one contract site is not a qualified manufacturer producing to GMP.",
+        T("Every contract site is a qualified manufacturer producing to GMP.")
+        if given["contract_sites_qualified"] else T("At least one contract site is not a qualified manufacturer producing to GMP."),
         DATA["contract_manufacturer"],
     )
     finding.add(
         "work_not_passed_on",
-        "Does every contract site do its own work?",
+        T("Does every contract site do its own work?"),
         not given["work_passed_on"],
-        "A contract site passes the work on to another company, which Article 31 forbids."
-        if given["work_passed_on"] else "No contract site passes the work on.",
+        T("A contract site passes the work on to another company, which Article 31 forbids.")
+        if given["work_passed_on"] else T("No contract site passes the work on."),
         DATA["contract_manufacturer"],
     )
     _describe_pilot(finding, as_of)
@@ -145,16 +146,17 @@ def _check_drug(finding: Finding, given: dict[str, Any]) -> None:
     named = category in categories["values"]
     finding.add(
         "category",
-        "Is the drug in a category Article 32 names?",
+        T("Is the drug in a category Article 32 names?"),
         named,
-        f"{_LABELS[category]}: " + ("a category Article 32 names." if named else "not a category Article 32 names."),
+        T("{label}: {verdict}", label=_LABELS[category],
+          verdict=T("a category Article 32 names.") if named else T("not a category Article 32 names.")),
         categories,
     )
     finding.add(
         "real_need",
-        "Does the holder have a real need?",
+        T("Does the holder have a real need?"),
         given["real_need"],
-        "The holder has a real need." if given["real_need"] else "Article 32 requires a real need.",
+        T("The holder has a real need.") if given["real_need"] else T("Article 32 requires a real need."),
         DATA["real_need"],
     )
 
@@ -164,25 +166,26 @@ def _check_vaccine(finding: Finding, given: dict[str, Any]) -> None:
     case = given["vaccine_case"]
     finding.add(
         "vaccine_case",
-        "Is it a case Article 33 names?",
+        T("Is it a case Article 33 names?"),
         case in cases["values"],
-        f"{_LABELS[case]}: " + ("a case Article 33 names." if case in cases["values"] else "not a case Article 33 names."),
+        T("{label}: {verdict}", label=_LABELS[case],
+          verdict=T("a case Article 33 names.") if case in cases["values"] else T("not a case Article 33 names.")),
         cases,
     )
     rule = DATA["vaccine_capacity_and_approval"]
     finding.add(
         "beyond_capacity",
-        "Does the need exceed the holder's own production capacity?",
+        T("Does the need exceed the holder's own production capacity?"),
         given["real_need"],
-        "The need exceeds the holder's own capacity." if given["real_need"]
-        else "Article 33 applies only where the need exceeds the holder's own capacity.",
+        T("The need exceeds the holder's own capacity.") if given["real_need"]
+        else T("Article 33 applies only where the need exceeds the holder's own capacity."),
         rule,
     )
     finding.add(
         "nmpa_approved",
-        "Has the NMPA approved the arrangement?",
+        T("Has the NMPA approved the arrangement?"),
         given["nmpa_approved"],
-        "The NMPA has approved it." if given["nmpa_approved"] else "A vaccine needs the NMPA's approval first.",
+        T("The NMPA has approved it.") if given["nmpa_approved"] else T("A vaccine needs the NMPA's approval first."),
         rule,
     )
 
@@ -195,10 +198,10 @@ def _describe_pilot(finding: Finding, as_of: date) -> None:
     closed = PILOT_DATA["applications_close_on"]["value"].isoformat()
     finding.add(
         "pilot_alongside",
-        "Does anything else allow segmented production on this date?",
+        T("Does anything else allow segmented production on this date?"),
         None,
-        f"The biologics segmented-production pilot runs on this date, from {pilot['from'].isoformat()} to "
-        f"{pilot['until'].isoformat()}, for products admitted to it (applications closed on {closed}); "
-        "it has no effect after its last day.",
+        T("The biologics segmented-production pilot runs on this date, from {start} to {end}, for products "
+          "admitted to it (applications closed on {closed}); it has no effect after its last day.",
+          start=pilot["from"].isoformat(), end=pilot["until"].isoformat(), closed=closed),
         pilot,
     )

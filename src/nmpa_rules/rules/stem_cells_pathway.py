@@ -17,6 +17,7 @@ from .. import facts as book_facts
 from ..datafiles import WINDOW, cited_sources, entry_on, fact, load_data_file
 from ..model import InputSpec, RuleInfo
 from ..sources import SOURCE_IDS
+from ..translation import T
 from .common import Finding, check_in_force
 
 DATA_FILE = "stem_cells_pathway.yaml"
@@ -106,16 +107,17 @@ INFO = RuleInfo(
     successor=None,
 )
 
-_NEVER_CHARGED = "No: research subjects may not be charged for the research."
+_NEVER_CHARGED = T("No: research subjects may not be charged for the research.")
+_NO = T("No")
 
 
 def decide(as_of: date, given: dict[str, Any]) -> Finding:
-    finding = check_in_force(DATA["in_force"], as_of, subject="the stem-cell clinical research regime")
+    finding = check_in_force(DATA["in_force"], as_of, subject=T("the stem-cell clinical research regime"))
     if finding.outcome == "not_in_force":
         return finding
     governing = entry_on(DATA["governing_documents"], as_of)
-    finding.add("governing_document", "Which document governs stem-cell clinical research on this date?", None,
-                f"{governing['clause']}.", governing)
+    finding.add("governing_document", T("Which document governs stem-cell clinical research on this date?"), None,
+                T("{clause}.", clause=T(governing["clause"])), governing)
     purpose = given["purpose"]
     extra: dict[str, Any] = {}
     if purpose == "marketing_approval":
@@ -126,12 +128,13 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
         charged = _treatment_for_a_fee(finding, as_of, given)
     approved = [drug for drug in DATA["approved_drugs"] if drug["announced_on"] <= as_of]
     for drug in approved:
-        finding.add("approved_stem_cell_drug", "Which stem-cell drugs are approved by this date?", None,
-                    f"{drug['description']}; the NMPA announced the approval on {drug['announced_on'].isoformat()}.", drug)
+        finding.add("approved_stem_cell_drug", T("Which stem-cell drugs are approved by this date?"), None,
+                    T("{description}; the NMPA announced the approval on {announced}.", description=T(drug["description"]),
+                      announced=drug["announced_on"].isoformat()), drug)
     # The count of approvals is a changing fact, kept once in facts.yaml with the day it was checked.
     checked_on = book_facts.fact("stem_cell_drugs_approved").as_of
     if as_of > checked_on:
-        finding.warn(f"Stem-cell drug approvals after {checked_on.isoformat()} were not checked.")
+        finding.warn(T("Stem-cell drug approvals after {checked_on} were not checked.", checked_on=checked_on.isoformat()))
     finding.values = {
         "governing_document": governing["source"],
         "approved_stem_cell_drugs": [drug["name"] for drug in approved],
@@ -143,18 +146,18 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
 
 def _drug_registration(finding: Finding, as_of: date) -> str:
     route = entry_on(DATA["drug_registration_route"], as_of)
-    finding.add("drug_registration", "Is the product meant for the market?", True,
-                "A stem-cell product for the market is a biological product: IND, clinical trials and "
-                "a marketing application with the NMPA. Filing the institution does not replace this.",
+    finding.add("drug_registration", T("Is the product meant for the market?"), True,
+                T("A stem-cell product for the market is a biological product: IND, clinical trials and "
+                  "a marketing application with the NMPA. Filing the institution does not replace this."),
                 route)
     boundary = DATA["drug_or_technology_boundary"]
     if as_of >= boundary["from"]:
-        finding.add("drug_or_technology", "Is it a drug or a new biomedical technology?", None,
-                    "Trials to develop a drug follow the Drug Administration Law, not Decree No. 818; guidelines "
-                    "of the NHC and the NMPA draw the line between a drug and a new biomedical technology.",
+        finding.add("drug_or_technology", T("Is it a drug or a new biomedical technology?"), None,
+                    T("Trials to develop a drug follow the Drug Administration Law, not Decree No. 818; guidelines "
+                      "of the NHC and the NMPA draw the line between a drug and a new biomedical technology."),
                     boundary)
     finding.outcome = "drug_registration"
-    return "Once approved as a drug, as for any medicine"
+    return T("Once approved as a drug, as for any medicine")
 
 
 def _clinical_research(finding: Finding, as_of: date, given: dict[str, Any], extra: dict[str, Any]) -> str:
@@ -163,48 +166,48 @@ def _clinical_research(finding: Finding, as_of: date, given: dict[str, Any], ext
     transition = DATA["transition"]
     decree = as_of >= transition["from"]
     if filed:
-        message = ("Filed with the NHC under Decree No. 818; the research may go ahead as filed research."
+        message = (T("Filed with the NHC under Decree No. 818; the research may go ahead as filed research.")
                    if decree else
-                   "The institution and the project are filed; the research may go ahead as filed research.")
+                   T("The institution and the project are filed; the research may go ahead as filed research."))
     elif decree:
-        message = ("The project must pass academic and ethics review and be filed with the NHC within 5 working "
-                   "days of passing both, at a tertiary grade A hospital, on non-clinical evidence of safety and "
-                   "efficacy.")
+        message = T("The project must pass academic and ethics review and be filed with the NHC within 5 working "
+                    "days of passing both, at a tertiary grade A hospital, on non-clinical evidence of safety and "
+                    "efficacy.")
     else:
-        message = "Clinical research needs the institution and the project to be filed first."
-    finding.add("institution_filed", "Are the institution and the project filed?", filed, message, filing)
-    finding.add("research_fees", "May research subjects be charged?", None, _NEVER_CHARGED,
+        message = T("Clinical research needs the institution and the project to be filed first.")
+    finding.add("institution_filed", T("Are the institution and the project filed?"), filed, message, filing)
+    finding.add("research_fees", T("May research subjects be charged?"), None, _NEVER_CHARGED,
                 entry_on(DATA["research_fees"], as_of))
     boao = DATA["boao_provisions"]
     if given["place"] == "boao_lecheng" and as_of >= boao["from"]:
-        finding.add("boao_provisions", "Do the Boao Lecheng provisions also apply?", None,
-                    "Yes: in the pilot zone they also govern clinical research on cell therapy, with the "
-                    "Hainan provincial health commission responsible.", boao)
+        finding.add("boao_provisions", T("Do the Boao Lecheng provisions also apply?"), None,
+                    T("Yes: in the pilot zone they also govern clinical research on cell therapy, with the "
+                      "Hainan provincial health commission responsible."), boao)
     if filed:
         finding.outcome = "clinical_research_filing"
-        return "No"
+        return _NO
     if decree and given["under_way_before_decree"]:
         due = transition["filing_due_by"]
         extra["filing_due_by"] = due
         in_time = as_of <= due
-        finding.add("transition", "Research under way before 2026-05-01: is it still within the month to file?",
+        finding.add("transition", T("Research under way before 2026-05-01: is it still within the month to file?"),
                     in_time,
-                    f"Yes: it may continue under its protocol, and must be filed with the NHC by {due.isoformat()}."
+                    T("Yes: it may continue under its protocol, and must be filed with the NHC by {due}.", due=due.isoformat())
                     if in_time else
-                    f"No: the month to file ended on {due.isoformat()}; unfiled research is ordered to file within "
-                    "a time limit and then punished.", transition)
-        finding.add("transition_count", "How is the month counted?", None,
-                    f"From 2026-05-01, the first day not counted: the month ends on {due.isoformat()}.",
+                    T("No: the month to file ended on {due}; unfiled research is ordered to file within "
+                      "a time limit and then punished.", due=due.isoformat()), transition)
+        finding.add("transition_count", T("How is the month counted?"), None,
+                    T("From 2026-05-01, the first day not counted: the month ends on {due}.", due=due.isoformat()),
                     DATA["transition_count"])
         if in_time:
             finding.outcome = "transition_filing_due"
-            return "No"
+            return _NO
     if decree:
-        finding.add("unfiled_research", "What does research without a filing risk?", None,
-                    "The health authority orders it filed within a time limit; if it is still not filed, a fine "
-                    "and a ban on new biomedical research follow.", DATA["unfiled_research_penalty"])
+        finding.add("unfiled_research", T("What does research without a filing risk?"), None,
+                    T("The health authority orders it filed within a time limit; if it is still not filed, a fine "
+                      "and a ban on new biomedical research follow."), DATA["unfiled_research_penalty"])
     finding.outcome = "not_permitted"
-    return "No"
+    return _NO
 
 
 def _treatment_for_a_fee(finding: Finding, as_of: date, given: dict[str, Any]) -> str:
@@ -213,69 +216,69 @@ def _treatment_for_a_fee(finding: Finding, as_of: date, given: dict[str, Any]) -
         return _boao_translation(finding, as_of, given["place"])
     if approval == "nhc":
         return _nhc_translation(finding, as_of, given["institution_meets_conditions"])
-    finding.add("no_charge", "May patients be charged for an unapproved stem-cell intervention?", False,
-                "No: without a drug approval or an approval for clinical use, a stem-cell intervention may not "
-                "be offered to patients for a fee; as research, subjects may not be charged at all.",
+    finding.add("no_charge", T("May patients be charged for an unapproved stem-cell intervention?"), False,
+                T("No: without a drug approval or an approval for clinical use, a stem-cell intervention may not "
+                  "be offered to patients for a fee; as research, subjects may not be charged at all."),
                 entry_on(DATA["research_fees"], as_of))
     penalty = DATA["unapproved_use_penalty"]
     if as_of >= penalty["from"]:
-        finding.add("unapproved_use", "What does using an unapproved technology in patients risk?", None,
-                    "The health authority orders it stopped, confiscates the income and fines the institution, "
-                    "with a ban on new biomedical research.", penalty)
+        finding.add("unapproved_use", T("What does using an unapproved technology in patients risk?"), None,
+                    T("The health authority orders it stopped, confiscates the income and fines the institution, "
+                      "with a ban on new biomedical research."), penalty)
     finding.outcome = "not_permitted"
-    return "No"
+    return _NO
 
 
 def _boao_translation(finding: Finding, as_of: date, place: str) -> str:
     boao = DATA["boao_provisions"]
-    description = "Is the treatment approved under the Boao Lecheng provisions, and used in the zone?"
+    description = T("Is the treatment approved under the Boao Lecheng provisions, and used in the zone?")
     if as_of < boao["from"]:
         finding.add("boao_translation", description, False,
-                    f"The Boao Lecheng provisions take effect on {boao['from'].isoformat()}; before then this "
-                    "calculator finds no approval route for clinical use in the zone.", boao)
+                    T("The Boao Lecheng provisions take effect on {start}; before then this "
+                      "calculator finds no approval route for clinical use in the zone.", start=boao["from"].isoformat()), boao)
         finding.outcome = "not_permitted"
-        return "No"
+        return _NO
     if place != "boao_lecheng":
         finding.add("boao_translation", description, False,
-                    "An approval under the Boao Lecheng provisions covers use inside the pilot zone only.", boao)
+                    T("An approval under the Boao Lecheng provisions covers use inside the pilot zone only."), boao)
         finding.outcome = "not_permitted"
-        return "No"
+        return _NO
     finding.add("boao_translation", description, True,
-                f"Approved for clinical use under the Boao Lecheng provisions, in force since "
-                f"{boao['from'].isoformat()}, and used in the zone.", boao)
+                T("Approved for clinical use under the Boao Lecheng provisions, in force since "
+                  "{start}, and used in the zone.", start=boao["from"].isoformat()), boao)
     after = DATA["boao_after_decree818"]
     if as_of >= after["from"]:
-        finding.add("boao_and_decree818", "Does Decree No. 818 change the zone's route?", None,
-                    "Not expressly: the Decree requires NHC approval for clinical translation and does not mention "
-                    "the zone's provisions.", after)
+        finding.add("boao_and_decree818", T("Does Decree No. 818 change the zone's route?"), None,
+                    T("Not expressly: the Decree requires NHC approval for clinical translation and does not mention "
+                      "the zone's provisions."), after)
     fees = DATA["boao_fees"]
-    finding.add("boao_fees", "May the patient be charged?", None, f"{fees['statement']}.", fees)
+    finding.add("boao_fees", T("May the patient be charged?"), None, T("{statement}.", statement=T(fees["statement"])), fees)
     finding.outcome = "boao_special_access"
-    return fees["statement"]
+    return T(fees["statement"])
 
 
 def _nhc_translation(finding: Finding, as_of: date, meets_conditions: bool) -> str:
     translation = DATA["nhc_translation"]
-    description = "Is the treatment approved by the NHC for clinical use under Decree No. 818?"
+    description = T("Is the treatment approved by the NHC for clinical use under Decree No. 818?")
     if as_of < translation["from"]:
         finding.add("nhc_translation", description, False,
-                    f"NHC approval of clinical translation exists only from {translation['from'].isoformat()}, "
-                    "when Decree No. 818 takes effect.", translation)
+                    T("NHC approval of clinical translation exists only from {start}, "
+                      "when Decree No. 818 takes effect.", start=translation["from"].isoformat()), translation)
         finding.outcome = "not_permitted"
-        return "No"
+        return _NO
     finding.add("nhc_translation", description, True,
-                "Approved by the NHC for clinical use, with published conditions for the institutions and staff "
-                "that use it and operating norms.", translation)
-    finding.add("nhc_conditions", "Does the hospital meet the NHC's published conditions?", meets_conditions,
-                "Yes: the hospital may use the approved technology, following its operating norms."
+                T("Approved by the NHC for clinical use, with published conditions for the institutions and staff "
+                  "that use it and operating norms."), translation)
+    finding.add("nhc_conditions", T("Does the hospital meet the NHC's published conditions?"), meets_conditions,
+                T("Yes: the hospital may use the approved technology, following its operating norms.")
                 if meets_conditions else
-                "No: a hospital that does not meet the conditions may not use the technology; the health "
-                "authority orders it stopped, confiscates the income and fines the hospital.",
+                T("No: a hospital that does not meet the conditions may not use the technology; the health "
+                  "authority orders it stopped, confiscates the income and fines the hospital."),
                 DATA["nhc_conditions"])
     if not meets_conditions:
         finding.outcome = "not_permitted"
-        return "No"
+        return _NO
     fees = DATA["nhc_fees"]
-    finding.add("nhc_fees", "May the patient be charged?", None, f"{fees['statement']}.", fees)
+    finding.add("nhc_fees", T("May the patient be charged?"), None, T("{statement}.", statement=T(fees["statement"])), fees)
     finding.outcome = "approved_use"
-    return fees["statement"]
+    return T(fees["statement"])

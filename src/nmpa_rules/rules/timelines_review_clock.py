@@ -15,6 +15,7 @@ from typing import Any
 from ..datafiles import MapOf, WINDOW, cited_sources, fact, load_data_file, require_subset
 from ..model import InputSpec, RuleInfo
 from ..sources import SOURCE_IDS
+from ..translation import T, Text
 from ..working_days import COUNTED, add_working_days, day_kind, library_version, version_tuple
 from .common import Finding, check_in_force
 
@@ -57,6 +58,7 @@ SUPPLEMENT = DATA["supplementary_data"]
 for _key in ("procedures", "priority_procedures"):
     require_subset(DATA_FILE, f"supplementary_data.{_key}", dict.fromkeys(SUPPLEMENT[_key]), dict(PROCEDURES))
 
+_ASKED = T("Did the CDE ask for supplementary data?")
 REQUESTED, RECEIVED, OTHER = "supplement_requested_on", "supplement_received_on", "paused_working_days"
 
 INFO = RuleInfo(
@@ -105,7 +107,8 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
     procedure = DATA["procedures"][procedure_name]
     started_on, requested, received = given["started_on"], given[REQUESTED], given[RECEIVED]
     # A clock belongs to the rules in force on the day it starts, not on as_of.
-    finding = check_in_force(procedure, started_on, subject=f"the procedure \"{dict(PROCEDURES)[procedure_name]}\"",
+    label = dict(next(spec.choices for spec in INFO.inputs if spec.name == "procedure"))[procedure_name]
+    finding = check_in_force(procedure, started_on, subject=T("the procedure \"{name}\"", name=label),
                              check="procedure_in_force")
     if finding.outcome == "not_in_force":
         return finding
@@ -120,141 +123,155 @@ def decide(as_of: date, given: dict[str, Any]) -> Finding:
     other = given[OTHER]
     for day in (started_on, requested, received):
         if day is not None and day > as_of:
-            finding.warn(f"{day.isoformat()} is after as_of {as_of.isoformat()}: this is a projection.")
+            finding.warn(T("{day} is after as_of {as_of}: this is a projection.", day=day.isoformat(),
+                           as_of=as_of.isoformat()))
     if requested is None:
         if procedure_name in SUPPLEMENT["procedures"]:
-            finding.add("supplement", "Did the CDE ask for supplementary data?", None,
-                        "No: the time limit is not extended.", SUPPLEMENT)
+            finding.add("supplement", _ASKED, None, T("No: the time limit is not extended."), SUPPLEMENT)
         return _computed(finding, started_on, limit, 0, other, None)
 
     used = _working_days_between(started_on, requested)
     if used > limit:
         finding.outcome = "inconsistent"
-        finding.add("supplement_in_time_limit", "Was the request made within the review time limit?", False,
-                    f"No: the request ({requested.isoformat()}) comes after the {limit}-working-day time limit "
-                    f"ended on {add_working_days(started_on, limit).end.isoformat()}; the CDE asks during the review.",
+        finding.add("supplement_in_time_limit", T("Was the request made within the review time limit?"), False,
+                    T("No: the request ({requested}) comes after the {limit}-working-day time limit "
+                      "ended on {ended}; the CDE asks during the review.", requested=requested.isoformat(), limit=limit,
+                      ended=add_working_days(started_on, limit).end.isoformat()),
                     SUPPLEMENT)
         return finding
     answer_due = add_working_days(requested, SUPPLEMENT["answer_working_days"]).end
-    asked = (f"Yes, on {requested.isoformat()}, after {used} of {limit} working days. The applicant's time to "
-             f"supply all of it runs {SUPPLEMENT['answer_working_days']} working days, to {answer_due.isoformat()}, "
-             "and is not counted.")
+    asked = T("Yes, on {requested}, after {used} of {limit} working days. The applicant's time to "
+              "supply all of it runs {answer_days} working days, to {answer_due}, and is not counted.",
+              requested=requested.isoformat(), used=used, limit=limit, answer_days=SUPPLEMENT["answer_working_days"],
+              answer_due=answer_due.isoformat())
     if received is None:
         if as_of > answer_due:
             finding.outcome = "supplement_late"
-            finding.add("supplement", "Did the CDE ask for supplementary data?", None, asked, SUPPLEMENT)
-            finding.add("supplement_in_time", "Did the complete data arrive in time?", False,
-                        f"No: none had arrived by {answer_due.isoformat()}, and as of {as_of.isoformat()} none has.",
+            finding.add("supplement", _ASKED, None, asked, SUPPLEMENT)
+            finding.add("supplement_in_time", T("Did the complete data arrive in time?"), False,
+                        T("No: none had arrived by {answer_due}, and as of {as_of} none has.",
+                          answer_due=answer_due.isoformat(), as_of=as_of.isoformat()),
                         DATA["late_supplement"])
             return finding
         finding.outcome = "awaiting_supplement"
-        finding.add("supplement", "Did the CDE ask for supplementary data?", None,
-                    asked + f" The clock stands at {used} of {limit} working days until the data arrive.", SUPPLEMENT)
+        finding.add("supplement", _ASKED, None,
+                    T("{asked} The clock stands at {used} of {limit} working days until the data arrive.",
+                      asked=asked, used=used, limit=limit), SUPPLEMENT)
         _estimate_warning(finding, answer_due)
         return finding
     if received > answer_due:
         finding.outcome = "supplement_late"
-        finding.add("supplement", "Did the CDE ask for supplementary data?", None, asked, SUPPLEMENT)
-        finding.add("supplement_in_time", "Did the complete data arrive in time?", False,
-                    f"No: they arrived on {received.isoformat()}, after {answer_due.isoformat()}.", DATA["late_supplement"])
+        finding.add("supplement", _ASKED, None, asked, SUPPLEMENT)
+        finding.add("supplement_in_time", T("Did the complete data arrive in time?"), False,
+                    T("No: they arrived on {received}, after {answer_due}.", received=received.isoformat(),
+                      answer_due=answer_due.isoformat()), DATA["late_supplement"])
         return finding
     divisor = SUPPLEMENT["extension_priority" if procedure_name in SUPPLEMENT["priority_procedures"]
                          else "extension_standard"]
     exact = Fraction(limit, divisor)
     extension = ceil(exact)
-    share = "third" if divisor == 3 else "quarter"
+    share = T("third") if divisor == 3 else T("quarter")
     fraction_note = ("" if exact == extension else
-                     f" One {share} of {limit} is {_mixed(exact)} working days: the limit ends during the "
-                     f"{_ordinal(limit + extension)} working day, so that day is the deadline (the regulation gives no "
-                     "rounding rule; this is the book's reading).")
-    finding.add("supplement", "Did the CDE ask for supplementary data?", None, asked, SUPPLEMENT)
-    finding.add("supplement_extension", "How does the clock continue once the data arrive?", None,
-                f"The complete data arrived on {received.isoformat()}; counting resumes the next working day, "
-                f"and the time limit grows by a {share}"
-                f"{' (priority review)' if divisor == 4 else ''}: {limit} + {extension} = {limit + extension} "
-                f"working days.{fraction_note}", SUPPLEMENT)
+                     T(" One {share} of {limit} is {exact} working days: the limit ends during the "
+                       "{ordinal} working day, so that day is the deadline (the regulation gives no "
+                       "rounding rule; this is the book's reading).", share=share, limit=limit, exact=_mixed(exact),
+                       ordinal=_ordinal(limit + extension)))
+    finding.add("supplement", _ASKED, None, asked, SUPPLEMENT)
+    finding.add("supplement_extension", T("How does the clock continue once the data arrive?"), None,
+                T("The complete data arrived on {received}; counting resumes the next working day, "
+                  "and the time limit grows by a {share}{priority}: {limit} + {extension} = {total} "
+                  "working days.{note}", received=received.isoformat(), share=share,
+                  priority=T(" (priority review)") if divisor == 4 else "", limit=limit, extension=extension,
+                  total=limit + extension, note=fraction_note), SUPPLEMENT)
     return _computed(finding, started_on, limit + extension, extension, other, (requested, received, answer_due))
 
 
 def _date_problems(procedure_name: str, started_on: date, requested: date | None,
-                   received: date | None) -> list[tuple[str, str, str, dict]]:
+                   received: date | None) -> list[tuple[str, Text, Text, dict]]:
     """What makes the dates impossible for one review, each as (check, question, answer, fact)."""
     problems = []
+    fit = T("Do the dates of the request and the data fit together?")
     if requested is not None and procedure_name not in SUPPLEMENT["procedures"]:
-        problems.append(("supplement_allowed", "May the CDE ask for supplementary data?",
-                         f"No: a request is dated {requested.isoformat()}, but a clinical trial application takes "
-                         "no new technical data during review; the applicant withdraws it and applies again. "
-                         "Leave the request date empty.", DATA["no_supplement_for_ind"]))
+        problems.append(("supplement_allowed", T("May the CDE ask for supplementary data?"),
+                         T("No: a request is dated {requested}, but a clinical trial application takes "
+                           "no new technical data during review; the applicant withdraws it and applies again. "
+                           "Leave the request date empty.", requested=requested.isoformat()),
+                         DATA["no_supplement_for_ind"]))
     if received is not None and requested is None:
-        problems.append(("supplement_order", "Do the dates of the request and the data fit together?",
-                         f"No: data are dated {received.isoformat()} but no request is: give the request date, "
-                         "or leave both empty.", SUPPLEMENT))
+        problems.append(("supplement_order", fit,
+                         T("No: data are dated {received} but no request is: give the request date, "
+                           "or leave both empty.", received=received.isoformat()), SUPPLEMENT))
     if requested is not None and requested < started_on:
-        problems.append(("supplement_order", "Do the dates of the request and the data fit together?",
-                         f"No: the request ({requested.isoformat()}) is before the acceptance "
-                         f"({started_on.isoformat()}); it must be on or after it.", SUPPLEMENT))
+        problems.append(("supplement_order", fit,
+                         T("No: the request ({requested}) is before the acceptance ({started}); it must be on or "
+                           "after it.", requested=requested.isoformat(), started=started_on.isoformat()), SUPPLEMENT))
     if requested is not None and received is not None and received < requested:
-        problems.append(("supplement_order", "Do the dates of the request and the data fit together?",
-                         f"No: the data ({received.isoformat()}) are dated before the request "
-                         f"({requested.isoformat()}); they must be on or after it.", SUPPLEMENT))
+        problems.append(("supplement_order", fit,
+                         T("No: the data ({received}) are dated before the request ({requested}); they must be on "
+                           "or after it.", received=received.isoformat(), requested=requested.isoformat()), SUPPLEMENT))
     return problems
 
 
 def _counting_reasons(finding: Finding, procedure_name: str, procedure: dict, started_on: date) -> None:
     rule = DATA["working_days_rule"]
-    question = "Which rules apply to this clock, and why?"
+    question = T("Which rules apply to this clock, and why?")
     if started_on < rule["from"]:
         finding.add("rules_applied", question, None,
-                    f"Accepted on {started_on.isoformat()}: the law's {procedure['working_days']}-working-day IND "
-                    f"clock applies; the Drug Registration Regulation took effect only on {rule['from'].isoformat()}.",
+                    T("Accepted on {started}: the law's {days}-working-day IND clock applies; the Drug Registration "
+                      "Regulation took effect only on {start}.", started=started_on.isoformat(),
+                      days=procedure["working_days"], start=rule["from"].isoformat()),
                     procedure)
     else:
         which = {
-            "ind": "the law's 60-working-day IND clock applies, repeated in the Drug Registration Regulation "
-                   "(Arts. 23, 96), which counts in working days",
-            "ind_fast_channel": "Announcement No. 86's 30-working-day channel applies; the Drug Registration "
-                                "Regulation counts in working days",
-        }.get(procedure_name, f"the Drug Registration Regulation's {procedure['working_days']}-working-day limit "
-                              "applies; it counts in working days")
-        finding.add("rules_applied", question, None, f"Accepted on {started_on.isoformat()}: {which}.", rule)
+            "ind": T("the law's 60-working-day IND clock applies, repeated in the Drug Registration Regulation "
+                     "(Arts. 23, 96), which counts in working days"),
+            "ind_fast_channel": T("Announcement No. 86's 30-working-day channel applies; the Drug Registration "
+                                  "Regulation counts in working days"),
+        }.get(procedure_name) or T("the Drug Registration Regulation's {days}-working-day limit applies; it counts "
+                                   "in working days", days=procedure["working_days"])
+        finding.add("rules_applied", question, None,
+                    T("Accepted on {started}: {which}.", started=started_on.isoformat(), which=which), rule)
     first_day = DATA["first_day_not_counted"]
-    finding.add("first_day_not_counted", "Is the day of acceptance counted?", None,
-                f"No: counting starts on the day after {started_on.isoformat()}.", first_day)
+    finding.add("first_day_not_counted", T("Is the day of acceptance counted?"), None,
+                T("No: counting starts on the day after {started}.", started=started_on.isoformat()), first_day)
     if started_on < first_day["from"]:
-        finding.warn(
-            f"The Civil Code came into force on {first_day['from'].isoformat()}; the same first-day rule "
-            "is assumed for a clock that started earlier."
-        )
+        finding.warn(T(
+            "The Civil Code came into force on {start}; the same first-day rule "
+            "is assumed for a clock that started earlier.", start=first_day["from"].isoformat()
+        ))
 
 
 def _computed(finding: Finding, started_on: date, limit: int, extension: int, other: int,
               supplement: tuple[date, date, date] | None) -> Finding:
     finding.outcome = "computed"
     if other:
-        finding.add("other_not_counted", "Were other periods left out of the count?", None,
-                    f"Yes: {other} working days, which move the deadline later.", DATA["other_periods_not_counted"])
+        finding.add("other_not_counted", T("Were other periods left out of the count?"), None,
+                    T("Yes: {other} working days, which move the deadline later.", other=other),
+                    DATA["other_periods_not_counted"])
         if started_on < DATA["working_days_rule"]["from"]:
-            finding.warn("The Drug Registration Regulation's list of periods not counted took effect on "
-                         f"{DATA['working_days_rule']['from'].isoformat()}; it is applied here to an earlier clock.")
+            finding.warn(T("The Drug Registration Regulation's list of periods not counted took effect on "
+                           "{start}; it is applied here to an earlier clock.",
+                           start=DATA["working_days_rule"]["from"].isoformat()))
     days, applicant_days = _count(started_on, limit + other, supplement)
     end = days[-1][0]
     arrangements = CALENDAR["arrangements"]
     last_published = arrangements["last_published_year"]
     is_estimate = end.year > last_published
-    finding.add("calendar", "Which days count as working days?", None,
-                "Weekdays, minus statutory holidays, plus weekend make-up working days, as set by the "
-                "State Council's yearly arrangement."
-                + (f" Arrangements after {last_published} are not published yet: estimated." if is_estimate else ""),
+    finding.add("calendar", T("Which days count as working days?"), None,
+                T("Weekdays, minus statutory holidays, plus weekend make-up working days, as set by the "
+                  "State Council's yearly arrangement.{estimate}",
+                  estimate=T(" Arrangements after {year} are not published yet: estimated.", year=last_published)
+                  if is_estimate else ""),
                 arrangements)
     library = CALENDAR["calendar_library"]
-    finding.add("calendar_library", "Where do the holiday dates come from?", None,
-                "The holidays library (holidays.China).", library)
+    finding.add("calendar_library", T("Where do the holiday dates come from?"), None,
+                T("The holidays library (holidays.China)."), library)
     _estimate_warning(finding, max(end, supplement[2]) if supplement else end)
     if library_version() < version_tuple(library["minimum_version"]):
-        finding.warn(
-            f"The installed holidays library is older than {library['minimum_version']} and may lack "
-            "the latest holiday arrangement."
-        )
+        finding.warn(T(
+            "The installed holidays library is older than {version} and may lack "
+            "the latest holiday arrangement.", version=library["minimum_version"]
+        ))
     calendar = _calendar(started_on, days, other)
     finding.values = {
         "deadline": end,
@@ -273,10 +290,11 @@ def _computed(finding: Finding, started_on: date, limit: int, extension: int, ot
 def _estimate_warning(finding: Finding, last_day: date) -> None:
     last_published = CALENDAR["arrangements"]["last_published_year"]
     if last_day.year > last_published:
-        finding.warn(
-            f"The count runs into {last_day.year}, for which the State Council has not yet published "
-            f"its holiday arrangement (published through {last_published}); the dates are estimates."
-        )
+        finding.warn(T(
+            "The count runs into {year}, for which the State Council has not yet published "
+            "its holiday arrangement (published through {last_published}); the dates are estimates.",
+            year=last_day.year, last_published=last_published
+        ))
 
 
 def _working_days_between(first: date, last: date) -> int:
@@ -314,9 +332,11 @@ def _calendar(started_on: date, days: list[tuple[date, str]], other: int) -> lis
     return [{"date": day, "kind": kind} for kind, day in kinds]
 
 
-def _ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
+def _ordinal(number: int) -> Text:
+    if 10 <= number % 100 <= 20 or number % 10 not in (1, 2, 3):
+        return T("{number}th", number=number)
+    return {1: T("{number}st", number=number), 2: T("{number}nd", number=number),
+            3: T("{number}rd", number=number)}[number % 10]
 
 
 def _mixed(value: Fraction) -> str:
