@@ -28,7 +28,7 @@ from ..evaluation import evaluate, list_rules, rule_info
 from ..inputs import describe_kind, describe_number
 from ..model import Decision, InputSpec, Reason, RuleInfo
 from ..sources import SOURCE_IDS, source
-from ..translation import T
+from ..translation import T, Text
 from .language import Words
 from .presets import presets
 
@@ -257,7 +257,8 @@ def _value_text(value: Any, say: Words) -> str:
         cited = source(value)
         title = say(cited.title)
         return f"{title} ({say(cited.document_number)})" if cited.document_number else title
-    return say(value) if isinstance(value, str) else str(value)
+    # Words are a Text; any other string is an identifier and stays as it is.
+    return say(value) if isinstance(value, Text) else str(value)
 
 
 # The names of the values a result shows (Decision.values' keys), in a reader's words.
