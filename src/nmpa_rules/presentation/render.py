@@ -84,6 +84,8 @@ _MARKS = {
 # A value quoted in a message may be one long unbroken word: it wraps anywhere rather than
 # widen the page.
 _PROBLEM_STYLE = "color:var(--nmpa-bad,#8a1c12);font-weight:600;overflow-wrap:anywhere"
+_SEPARATOR = T(", ")
+"""Between the items of a list and the parts of a citation."""
 _ISO_DATE = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
 _WEEKDAYS = (T("Monday"), T("Tuesday"), T("Wednesday"), T("Thursday"), T("Friday"), T("Saturday"), T("Sunday"))
 _MONTHS = (
@@ -229,12 +231,12 @@ def _source_text(source_id: str, say: Words, link_to_sources: bool = False) -> s
     pieces = [title, escape(say(cited.issuer))]
     if cited.document_number:
         pieces.append(escape(say(cited.document_number)))
-    mark = (
-        ""
-        if cited.is_primary
-        else f' <strong style="color:var(--nmpa-caution,#8a4b00)">({escape(say(cited.confidence_label))})</strong>'
-    )
-    return ", ".join(pieces) + mark
+    if cited.is_primary:
+        mark = ""
+    else:
+        label = say.markup(T("({confidence})"), confidence=escape(say(cited.confidence_label)))
+        mark = f' <strong style="color:var(--nmpa-caution,#8a4b00)">{label}</strong>'
+    return say(_SEPARATOR).join(pieces) + mark
 
 
 def _warnings_html(warnings: tuple[str, ...], say: Words) -> str:
@@ -252,7 +254,7 @@ def _value_text(value: Any, say: Words) -> str:
     if isinstance(value, date):
         return say.markup(T("{weekday} {date}"), weekday=say(_WEEKDAYS[value.weekday()]), date=value.isoformat())
     if isinstance(value, (list, tuple)):
-        return ", ".join(_value_text(item, say) for item in value) or say(T("none"))
+        return say(_SEPARATOR).join(_value_text(item, say) for item in value) or say(T("none"))
     if isinstance(value, str) and value in SOURCE_IDS:
         cited = source(value)
         title = say(cited.title)
@@ -279,7 +281,7 @@ def _value_label(key: str, say: Words) -> str:
 
 def _values_list(decision: Decision, inputs: dict[str, Any], say: Words) -> str:
     rows = "".join(
-        f"<li><strong>{escape(_value_label(key, say))}:</strong> {escape(_value_text(value, say))}</li>"
+        f"<li><strong>{say.markup(T('{label}:'), label=escape(_value_label(key, say)))}</strong> {escape(_value_text(value, say))}</li>"
         for key, value in decision.values.items()
     )
     return f'<ul style="margin:0.25em 0;padding-left:1.2em">{rows}</ul>'
