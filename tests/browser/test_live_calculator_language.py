@@ -2,7 +2,8 @@
 from the page's language.
 
 The built site (the same `_build/html` as the book_site suite, built once per session) is served
-locally and every request to another host is refused. What the page shows in Chinese is compared
+locally (the Chinese edition under zh_CN/, as `make book` assembles it) and every request to
+another host is refused. What the page shows in Chinese is compared
 with the rules' own words translated by nmpa_rules, computed here. Screenshots of the form in
 Chinese, on a phone and on a desktop, go to test-artifacts/screenshots/.
 """
@@ -20,6 +21,7 @@ from browser_support import chromium_browser, serve_directory
 from nmpa_rules import evaluate
 from nmpa_rules.presentation.presets import presets
 from nmpa_rules.translation import translate
+from zh.conftest import zh_site  # noqa: F401 - the session's one build of the Chinese edition
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -146,16 +148,22 @@ def test_the_choice_is_remembered_and_a_chinese_page_opens_in_chinese(site):
 
 
 @pytest.mark.parametrize("width", sorted(WIDTHS))
-def test_the_chinese_form_fits_the_screen(site, width):
+def test_the_chinese_edition_s_calculator_opens_in_chinese_and_fits_the_screen(site, zh_site, width):
     browser, base = site
     context = _context(browser, base, *WIDTHS[width])
-    context.add_init_script("window.localStorage.setItem('nmpa-live-language', 'zh');")
     page = context.new_page()
     try:
-        page.goto(base + PAGE, wait_until="load")
+        page.goto(base + "zh_CN/" + PAGE, wait_until="load")
+        expect(page.locator('.nmpa-live-language button[data-language="zh"]')).to_have_attribute("aria-pressed", "true")
+        assert page.locator(".nmpa-live-intro").inner_text().startswith("本计算器在您的浏览器中")
         _start(page)
+        first = presets(RULE)[0]
+        expected = evaluate(RULE, first.as_of, **first.inputs)
+        assert page.locator(".nmpa-live .nmpa-result .nmpa-outcome").inner_text() == translate(expected.outcome_label, "zh")
         assert page.evaluate(OVERFLOW) == []
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.locator(".nmpa-live").screenshot(path=str(SCREENSHOTS / f"live-calculator-zh-{width}.png"))
+        page.locator(".nmpa-live-form").scroll_into_view_if_needed()
+        page.screenshot(path=str(SCREENSHOTS / f"live-calculator-zh-{width}-screen.png"))
     finally:
         context.close()
