@@ -15,12 +15,18 @@ overrides (the mechanism of scripts/build_student.py): there is no second config
 keep in step. It is built in its own tree with its own notebook cache: jupyter-cache keys on a
 notebook's code, not on the language, so a shared cache would serve one edition's outputs to
 the other once the calculators' outputs follow the language. Warnings are errors, as in `make book`.
+
+The calculators follow the language: the edition's notebooks run with NMPA_RULES_LANGUAGE=zh,
+which the calculators' views (nmpa_rules.presentation) take as their default language, so the
+worked-scenario tables and the rules' overview are in Chinese; the live calculators' placeholder
+follows the edition's `language` (book/_ext/live_calculator.py).
 """
 
 from __future__ import annotations
 
 import filecmp
 import json
+import os
 import re
 import shutil
 import sys
@@ -40,6 +46,8 @@ STATUS = OUTPUT / "translation-status.json"
 # One line per message, old English included: babel wraps a "#| msgid" comment at any width
 # of 0 or less into lines no tool reads back, and one line per paragraph diffs cleanly.
 LINE_WIDTH = 1_000_000
+CALCULATOR_LANGUAGE = "NMPA_RULES_LANGUAGE"
+"""Read by nmpa_rules.presentation.language.default_language (the rules themselves never read it)."""
 
 FOOTER = (
     "<p>教学材料，不构成医疗或法律意见。规则按各页注明的日期评估。"
@@ -88,16 +96,21 @@ def sync_catalogues() -> None:
 def build_edition(*, strict: bool = True) -> int:
     """Build the edition into _build/zh_CN/html; 0 when it built (cleanly, if strict)."""
     sync_catalogues()
-    return build_sphinx(
-        REPO,
-        OUTPUT / "html",
-        noconfig=True,
-        path_config=str(REPO / "_config.yml"),
-        confoverrides=json.loads(json.dumps(OVERLAY)),
-        doctreedir=OUTPUT / ".doctrees",
-        warningiserror=strict,
-        keep_going=True,
-    )
+    # The notebooks' kernels inherit it: the calculators speak Chinese in this edition.
+    os.environ[CALCULATOR_LANGUAGE] = "zh"
+    try:
+        return build_sphinx(
+            REPO,
+            OUTPUT / "html",
+            noconfig=True,
+            path_config=str(REPO / "_config.yml"),
+            confoverrides=json.loads(json.dumps(OVERLAY)),
+            doctreedir=OUTPUT / ".doctrees",
+            warningiserror=strict,
+            keep_going=True,
+        )
+    finally:
+        del os.environ[CALCULATOR_LANGUAGE]
 
 
 def build() -> int:

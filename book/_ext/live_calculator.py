@@ -10,6 +10,10 @@ and no widget manager, and prose pages load none of it.
 
 The runtime files come from `make vendor` (book/_static/vendor/live/); their manifest gives
 the download size that the button announces.
+
+The placeholder speaks the page's language (the Chinese edition's in Chinese) and carries the
+script's words in every language (``nmpa_rules.browser_form.PAGE_WORDS``, from the calculators'
+catalogues), so that the calculator's language switch works before Python has started.
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 from book_links import binder_voila_url
+from language_switch import is_chinese
+from nmpa_rules.browser_form import page_words
+from nmpa_rules.translation import LANGUAGES
 
 CALCULATOR_CALL = re.compile(r"""^\s*calculator\(\s*["']([\w.]+)["']\s*\)\s*$""", re.MULTILINE)
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -39,14 +46,14 @@ def _is_live_cell(node: nodes.Node) -> bool:
     return isinstance(node, nodes.container) and PLACEHOLDER_CLASS + "-cell" in node["classes"]
 
 
-def _download_megabytes(app: Sphinx) -> str:
+def _download_megabytes(app: Sphinx) -> dict[str, str]:
     manifest = Path(app.confdir) / MANIFEST
     if not manifest.is_file():
         raise ExtensionError(f"{MANIFEST} is missing: run `make vendor` to put the calculators' runtime into the site")
     sizes = json.loads(manifest.read_text())
     # Both sizes, read from the files at build time: a server that compresses sends the first,
     # one that does not (python3 -m http.server) the second.
-    return f"{sizes['gzip_bytes'] / 1e6:.1f} MB compressed, {sizes['bytes'] / 1e6:.1f} MB uncompressed"
+    return {"compressed": f"{sizes['gzip_bytes'] / 1e6:.1f}", "uncompressed": f"{sizes['bytes'] / 1e6:.1f}"}
 
 
 def _voila_url(app: Sphinx) -> str:
@@ -59,20 +66,22 @@ def _voila_url(app: Sphinx) -> str:
     )
 
 
-def placeholder_html(rule_id: str, megabytes: str, voila_url: str) -> str:
+def placeholder_html(rule_id: str, megabytes: dict[str, str], voila_url: str, language: str = "en") -> str:
+    """The calculator before it starts, in ``language``; the script redraws its words when the
+    reader switches language, from the words of every language kept in ``data-words``."""
+    words = {code: page_words(code) for code in LANGUAGES}
+    said = {key: escape(text, quote=False) for key, text in words[language].items()}
+    size = said["size"].format(**megabytes)
+    voila = f'<a href="{escape(voila_url)}">{said["voila"]}</a>'
     return (
-        f'<div class="{PLACEHOLDER_CLASS}" data-rule="{escape(rule_id)}">'
-        '<p class="nmpa-live-intro">This calculator runs the book\'s rules, in Python, inside your browser: '
-        "nothing you enter leaves your computer. It starts on the first worked example; choose "
-        "another or change any input.</p>"
-        f'<p><button type="button" class="nmpa-live-start" disabled>Run this calculator live (downloads {megabytes}, once)</button></p>'
+        f'<div class="{PLACEHOLDER_CLASS}" data-rule="{escape(rule_id)}" '
+        f'data-languages="{escape(json.dumps(LANGUAGES, ensure_ascii=False))}" '
+        f'data-sizes="{escape(json.dumps(megabytes))}" data-words="{escape(json.dumps(words, ensure_ascii=False))}">'
+        f'<p class="nmpa-live-intro">{said["intro"]}</p>'
+        f'<p><button type="button" class="nmpa-live-start" disabled>{said["start"].format(size=size)}</button></p>'
         '<p class="nmpa-live-status" role="status"></p>'
-        '<p class="nmpa-live-routes">To run it as a Jupyter notebook on a server instead, launch this '
-        "page on Binder with the rocket button at the top of the page, or "
-        f'<a href="{escape(voila_url)}">open it in Voilà app mode</a> (the code is hidden: handy '
-        "for a training room). A Binder session takes a minute or two to start.</p>"
-        '<noscript><p>This calculator needs JavaScript. The table of worked scenarios below shows '
-        "what the rules decide without it.</p></noscript>"
+        f'<p class="nmpa-live-routes">{said["routes"].format(voila=voila)}</p>'
+        f"<noscript><p>{said['no_javascript']}</p></noscript>"
         "</div>"
     )
 
@@ -87,7 +96,9 @@ def replace_widget_calculators(app: Sphinx, doctree: nodes.document) -> None:
         if not match or not outputs:
             continue
         live = nodes.container(classes=[PLACEHOLDER_CLASS + "-cell"])
-        live += nodes.raw("", placeholder_html(match.group(1), _download_megabytes(app), _voila_url(app)), format="html")
+        language = "zh" if is_chinese(app.config) else "en"
+        html = placeholder_html(match.group(1), _download_megabytes(app), _voila_url(app), language)
+        live += nodes.raw("", html, format="html")
         outputs[0].replace_self(live)
         replaced = True
     if not replaced:

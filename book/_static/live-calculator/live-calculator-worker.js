@@ -3,7 +3,8 @@
 // Starting Pyodide compiles and runs several megabytes of WebAssembly; in the page itself that
 // froze it for seconds. Here it runs in a Web Worker, and the page asks nmpa_rules.browser_form
 // for its answers by message: {id, call, args} in, {id, value} or {id, error} out, and
-// {progress} while starting. Every file comes from this site.
+// {progress: {key, values}} while starting (the page says it in the reader's language, from the
+// words the book's build put into each calculator's placeholder). Every file comes from this site.
 "use strict";
 
 let module = null;
@@ -22,14 +23,14 @@ async function start(runtime) {
   const wheels = manifest.wheels.map((name) =>
     fetchBytes(new URL("wheels/" + name, runtime)).then((bytes) => {
       loaded += 1;
-      postMessage({ progress: "Downloading the rules: " + loaded + " of " + manifest.wheels.length + " packages…" });
+      postMessage({ progress: { key: "loading_rules", values: { loaded, total: manifest.wheels.length } } });
       return bytes;
     })
   );
-  postMessage({ progress: "Downloading and starting Python…" });
+  postMessage({ progress: { key: "downloading" } });
   importScripts(indexURL + "pyodide.js");
   const pyodide = await self.loadPyodide({ indexURL, stdout: () => {}, stderr: () => {} });
-  postMessage({ progress: "Python has started; loading the rules…" });
+  postMessage({ progress: { key: "started" } });
   for (const wheel of await Promise.all(wheels)) pyodide.unpackArchive(wheel, "wheel");
   return pyodide.pyimport("nmpa_rules.browser_form");
 }

@@ -4,6 +4,11 @@
 // This script decides nothing: it draws the controls that nmpa_rules.browser_form describes,
 // sends what the reader typed to it and shows the HTML it returns. Every file comes from this
 // site (_static/vendor/live/, put there by `make vendor`), and only after the reader asks.
+//
+// It speaks English or Chinese: a switch on each calculator, remembered in the browser, set at
+// first from the page's language (<html lang="zh-CN"> in the Chinese edition). Its own words come
+// from the placeholder's data-words, which the book's build writes from the calculators'
+// catalogues; the form's words come from nmpa_rules in the language asked for.
 (function () {
   "use strict";
 
@@ -12,30 +17,86 @@
   // Set once the runtime has loaded: on a later visit the files are in the browser's cache,
   // so the calculator starts without asking again.
   const REMEMBERED = "nmpa-live-calculator";
+  // The reader's choice of language for every calculator of the site.
+  const LANGUAGE = "nmpa-live-language";
   let startingRuntime = null; // the promise of nmpa_rules.browser_form in the worker, shared by every calculator of the page
 
-  function remembered() {
+  function stored(key) {
     try {
-      return window.localStorage.getItem(REMEMBERED) === "1";
+      return window.localStorage.getItem(key);
     } catch (error) {
-      return false; // storage blocked: ask every time
+      return null; // storage blocked: nothing remembered
     }
   }
 
-  function remember() {
+  function store(key, value) {
     try {
-      window.localStorage.setItem(REMEMBERED, "1");
+      window.localStorage.setItem(key, value);
     } catch (error) {
       // storage blocked: nothing to remember with
     }
+  }
+
+  function remembered() {
+    return stored(REMEMBERED) === "1";
+  }
+
+  function remember() {
+    store(REMEMBERED, "1");
+  }
+
+  // --- Language -------------------------------------------------------------------------------
+
+  const calculators = []; // every calculator of the page: {container, words, language, redraw}
+
+  function pageLanguage() {
+    return document.documentElement.lang.toLowerCase().startsWith("zh") ? "zh" : "en";
+  }
+
+  function chosenLanguage(words) {
+    const choice = stored(LANGUAGE);
+    return choice && words[choice] ? choice : words[pageLanguage()] ? pageLanguage() : "en";
+  }
+
+  // A template's {fields} filled with values.
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, (whole, name) => (name in (values || {}) ? String(values[name]) : whole));
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[char]);
+  }
+
+  // Every calculator of the page changes language together, and the choice is kept for the next page.
+  function chooseLanguage(language) {
+    store(LANGUAGE, language);
+    for (const calculator of calculators) calculator.setLanguage(language);
+  }
+
+  function makeLanguageSwitch(calculator) {
+    const names = JSON.parse(calculator.container.dataset.languages);
+    const group = element("div", { class: "nmpa-live-language", role: "group" });
+    const buttons = Object.entries(names).map(([code, name]) => {
+      const button = element("button", { type: "button", lang: code === "zh" ? "zh-CN" : code, "data-language": code }, name);
+      button.addEventListener("click", () => chooseLanguage(code));
+      return button;
+    });
+    group.append(...buttons);
+    return {
+      group,
+      show(language, words) {
+        group.setAttribute("aria-label", words.language);
+        for (const button of buttons) button.setAttribute("aria-pressed", String(button.dataset.language === language));
+      },
+    };
   }
 
   // Python runs in a Web Worker (live-calculator-worker.js), so the page stays responsive while
   // it starts; its progress is shown in the status line of every calculator that is starting.
   const starting = new Set();
 
-  function showProgress(text) {
-    for (const status of starting) status.textContent = text;
+  function showProgress(progress) {
+    for (const calculator of starting) calculator.say(progress.key, progress.values);
   }
 
   function startRuntime() {
@@ -62,8 +123,8 @@
         worker.postMessage({ id: last, call, args, runtime: RUNTIME.href });
       });
     return ask("start").then(() => ({
-      form_json: (rule) => ask("form_json", rule),
-      decide_json: (rule, values) => ask("decide_json", rule, values),
+      form_json: (rule, language) => ask("form_json", rule, language),
+      decide_json: (rule, values, language) => ask("decide_json", rule, values, language),
     }));
   }
 
@@ -79,7 +140,7 @@
   // One control per input kind. Dates are text in ISO form whatever the browser's locale;
   // numbers are text too, so that whatever the reader typed stays there and nmpa_rules says
   // what is wrong with it.
-  function makeField(field, id) {
+  function makeField(field, id, words) {
     const problem = element("div", { class: "nmpa-live-problem", id: id + "-problem" });
     const help = element("div", { class: "nmpa-live-help", id: id + "-help" }, field.help);
     // Filled when earlier answers make the question one the rule does not ask (its value is kept).
@@ -92,8 +153,8 @@
 
     if (field.kind === "bool") {
       const options = [
-        [true, "Yes"],
-        [false, "No"],
+        [true, words.yes],
+        [false, words.no],
       ].map(([value, text]) => ({ text, radio: element("input", { type: "radio", name: id, value: String(value), id: id + "-" + value }) }));
       const group = element(
         "fieldset",
@@ -131,7 +192,7 @@
         pattern: isDate ? "\\d{4}-\\d{2}-\\d{2}" : null,
         size: isDate ? 11 : 8,
       });
-      box.append(element("label", { for: id }, field.label + (isDate ? " (YYYY-MM-DD)" : "")));
+      box.append(element("label", { for: id }, field.label + (isDate ? words.date_format : "")));
       const row = element("div", { class: "nmpa-live-row" }, input);
       box.append(row);
       controls = [input];
@@ -139,7 +200,7 @@
       fill = (value) => (input.value = value === null ? "" : value);
       if (field.kind === "optional_date") {
         const noneYet = element("input", { type: "checkbox", id: id + "-none" });
-        row.append(element("label", { for: noneYet.id, class: "nmpa-live-none" }, noneYet, " None yet"));
+        row.append(element("label", { for: noneYet.id, class: "nmpa-live-none" }, noneYet, " " + words.none_yet));
         noneYet.addEventListener("change", () => (input.disabled = noneYet.checked));
         controls.push(noneYet);
         read = () => (noneYet.checked ? null : input.value);
@@ -176,9 +237,13 @@
     };
   }
 
-  async function buildForm(container, module) {
+  // The form in the calculator's language, filled with a worked example or with ``state`` (what
+  // the reader had entered before switching language); it is put on the page by the caller.
+  async function buildForm(calculator, state) {
+    const { container, module, language } = calculator;
+    const words = calculator.words[language];
     const rule = container.dataset.rule;
-    const spec = JSON.parse(await module.form_json(rule));
+    const spec = JSON.parse(await module.form_json(rule, language));
     const base = "nmpa-live-" + rule.replace(/\W+/g, "-");
     const menu = element(
       "select",
@@ -186,7 +251,7 @@
       element("option", { value: "" }, spec.own_scenario),
       ...spec.examples.map((example, index) => element("option", { value: String(index) }, example.name))
     );
-    const fields = Object.fromEntries(spec.fields.map((field) => [field.name, makeField(field, base + "-" + field.name)]));
+    const fields = Object.fromEntries(spec.fields.map((field) => [field.name, makeField(field, base + "-" + field.name, words)]));
     const result = element("div", { class: "nmpa-result", "aria-live": "polite" });
     // On a phone the result can be screens below the input just changed: this line, pinned to
     // the bottom of the screen while the form is in view, shows the outcome where the reader is.
@@ -194,8 +259,8 @@
     const outcome = element("div", { class: "nmpa-live-outcome", "aria-hidden": "true" });
     const form = element(
       "form",
-      { class: "nmpa-live-form", novalidate: true, "aria-label": "Calculator" },
-      element("div", { class: "nmpa-live-field nmpa-live-menu" }, element("label", { for: menu.id }, "Worked example"), menu),
+      { class: "nmpa-live-form", novalidate: true, "aria-label": words.calculator },
+      element("div", { class: "nmpa-live-field nmpa-live-menu" }, element("label", { for: menu.id }, words.worked_example), menu),
       ...Object.values(fields).map((field) => field.box),
       outcome,
       result
@@ -204,9 +269,9 @@
 
     let asked = 0;
     async function refresh() {
-      const values = Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.read()]));
+      const values = readValues();
       const mine = ++asked;
-      const answer = JSON.parse(await module.decide_json(rule, JSON.stringify(values)));
+      const answer = JSON.parse(await module.decide_json(rule, JSON.stringify(values), language));
       if (mine !== asked) return; // a later edit's answer is on its way: show that one
 
       for (const [name, field] of Object.entries(fields)) {
@@ -215,19 +280,22 @@
       }
       result.innerHTML = answer.html;
       const badge = result.querySelector(".nmpa-outcome");
-      outcome.textContent = "Result: " + (badge ? badge.textContent : "none, an input needs correcting (marked ⚠)");
+      outcome.textContent = fill(words.result, { outcome: badge ? badge.textContent : words.no_result });
       outcome.className = "nmpa-live-outcome " + (badge ? badge.className.replace("nmpa-outcome ", "") : "nmpa-outcome-negative");
     }
 
-    function showExample(index) {
-      const values = spec.examples[index].values;
+    function readValues() {
+      return Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.read()]));
+    }
+
+    function showValues(values, example) {
       for (const [name, field] of Object.entries(fields)) field.fill(values[name]);
-      menu.value = String(index);
+      menu.value = example;
       return refresh();
     }
 
     menu.addEventListener("change", () => {
-      if (menu.value !== "") showExample(Number(menu.value));
+      if (menu.value !== "") showValues(spec.examples[Number(menu.value)].values, menu.value);
     });
     for (const field of Object.values(fields)) {
       for (const control of field.controls) {
@@ -239,49 +307,92 @@
         control.addEventListener(control.type === "text" ? "input" : "change", edited);
       }
     }
-    container.append(form);
-    await showExample(0);
+    if (state) await showValues(state.values, state.example);
+    else await showValues(spec.examples[0].values, "0");
+    return { element: form, state: () => ({ values: readValues(), example: menu.value }) };
   }
 
-  async function run(container) {
+  async function run(calculator) {
+    const { container } = calculator;
     const button = container.querySelector(".nmpa-live-start");
-    const status = container.querySelector(".nmpa-live-status");
     button.disabled = true;
-    status.textContent = "Starting Python in your browser…";
-    starting.add(status);
+    calculator.say("starting");
+    starting.add(calculator);
     try {
       startingRuntime = startingRuntime || startRuntime();
-      const module = await startingRuntime;
-      starting.delete(status);
+      calculator.module = await startingRuntime;
+      starting.delete(calculator);
       const hadFocus = document.activeElement === button;
-      await buildForm(container, module);
+      await calculator.drawForm();
       button.parentElement.remove();
       // The button the reader pressed is gone: keep the keyboard in the calculator, on its
       // first control, and say that it is ready (the status line is a live region).
       if (hadFocus || document.activeElement === document.body) container.querySelector(".nmpa-presets-menu").focus();
-      status.textContent = "The calculator is ready.";
+      calculator.say("ready");
       remember();
     } catch (error) {
-      starting.delete(status);
+      starting.delete(calculator);
       startingRuntime = null;
       button.disabled = false;
-      status.textContent =
-        "The calculator could not start (" + error.message + "). The table of worked scenarios below still shows what the rules decide.";
+      calculator.say("failed", { error: error.message });
     }
   }
 
   function setUp(container) {
+    const words = JSON.parse(container.dataset.words);
+    const sizes = JSON.parse(container.dataset.sizes);
     const button = container.querySelector(".nmpa-live-start");
     const status = container.querySelector(".nmpa-live-status");
+    const intro = container.querySelector(".nmpa-live-intro");
+    const routes = container.querySelector(".nmpa-live-routes");
+    const voila = routes.querySelector("a").getAttribute("href");
+    const calculator = { container, words, language: chosenLanguage(words), module: null, form: null, spoken: null, drawing: 0 };
+    const languageSwitch = makeLanguageSwitch(calculator);
+    container.prepend(languageSwitch.group);
+
+    // The status line says ``key`` of the words, and says it again after a change of language.
+    calculator.say = (key, values) => {
+      calculator.spoken = { key, values };
+      status.textContent = fill(words[calculator.language][key], values);
+    };
+
+    function showWords() {
+      const said = words[calculator.language];
+      container.setAttribute("lang", calculator.language === "zh" ? "zh-CN" : "en");
+      languageSwitch.show(calculator.language, said);
+      intro.textContent = said.intro;
+      if (button.isConnected) button.textContent = fill(said.start, { size: fill(said.size, sizes) });
+      const link = '<a href="' + escapeHtml(voila) + '">' + escapeHtml(said.voila) + "</a>";
+      routes.innerHTML = fill(escapeHtml(said.routes), { voila: link });
+      if (calculator.spoken) calculator.say(calculator.spoken.key, calculator.spoken.values);
+    }
+
+    calculator.drawForm = async () => {
+      const mine = ++calculator.drawing;
+      const form = await buildForm(calculator, calculator.form && calculator.form.state());
+      if (mine !== calculator.drawing) return; // the reader switched language again: that form is on its way
+      if (calculator.form) calculator.form.element.replaceWith(form.element);
+      else container.append(form.element);
+      calculator.form = form;
+    };
+
+    calculator.setLanguage = (language) => {
+      if (language === calculator.language) return;
+      calculator.language = language;
+      showWords();
+      if (calculator.form) calculator.drawForm();
+    };
+
+    calculators.push(calculator);
+    showWords();
     if (typeof WebAssembly !== "object") {
       button.parentElement.remove();
-      status.textContent =
-        "This browser cannot run WebAssembly, which the calculator needs. The table of worked scenarios below shows what the rules decide.";
+      calculator.say("no_webassembly");
       return;
     }
     button.disabled = false;
-    button.addEventListener("click", () => run(container));
-    if (remembered()) run(container);
+    button.addEventListener("click", () => run(calculator));
+    if (remembered()) run(calculator);
   }
 
   document.querySelectorAll(".nmpa-live[data-rule]").forEach(setUp);
