@@ -161,6 +161,12 @@ def test_the_chinese_edition_s_calculator_opens_in_chinese_and_fits_the_screen(s
         expected = evaluate(RULE, first.as_of, **first.inputs)
         assert page.locator(".nmpa-live .nmpa-result .nmpa-outcome").inner_text() == translate(expected.outcome_label, "zh")
         assert page.evaluate(OVERFLOW) == []
+        # Chinese lines may break between any two characters: a date's hyphens must not be such a place.
+        dates = page.locator(".nmpa-live-form .nmpa-date")
+        assert dates.count() > 0, "the form shows no date kept on one line"
+        split = page.evaluate("""() => [...document.querySelectorAll('.nmpa-live-form .nmpa-date')]
+            .filter(e => e.getClientRects().length > 1).map(e => e.textContent)""")
+        assert split == [], f"dates broken across lines: {split}"
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.locator(".nmpa-live").screenshot(path=str(SCREENSHOTS / f"live-calculator-zh-{width}.png"))
         page.locator(".nmpa-live-form").scroll_into_view_if_needed()

@@ -137,12 +137,23 @@
     return node;
   }
 
+  // Text with each ISO date (and the form "YYYY-MM-DD") kept on one line: Chinese text may break between any two characters,
+  // a date's hyphens included ("2026-" at a line's end, "12-05" on the next).
+  function unbrokenDates(text) {
+    const fragment = document.createDocumentFragment();
+    String(text).split(/(\d{4}-\d{2}-\d{2}|YYYY-MM-DD)/).forEach((part, index) => {
+      if (index % 2) fragment.append(element("span", { class: "nmpa-date" }, part));
+      else if (part) fragment.append(part);
+    });
+    return fragment;
+  }
+
   // One control per input kind. Dates are text in ISO form whatever the browser's locale;
   // numbers are text too, so that whatever the reader typed stays there and nmpa_rules says
   // what is wrong with it.
   function makeField(field, id, words) {
     const problem = element("div", { class: "nmpa-live-problem", id: id + "-problem" });
-    const help = element("div", { class: "nmpa-live-help", id: id + "-help" }, field.help);
+    const help = element("div", { class: "nmpa-live-help", id: id + "-help" }, unbrokenDates(field.help));
     // Filled when earlier answers make the question one the rule does not ask (its value is kept).
     const unasked = element("small", { class: "nmpa-live-na", id: id + "-na" });
     const describedBy = id + "-na " + id + "-problem " + id + "-help";
@@ -159,7 +170,7 @@
       const group = element(
         "fieldset",
         { class: "nmpa-live-choices", "aria-describedby": describedBy },
-        element("legend", {}, field.label),
+        element("legend", {}, unbrokenDates(field.label)),
         ...options.map(({ radio, text }) => element("label", { for: radio.id }, radio, " " + text))
       );
       box.append(group);
@@ -175,7 +186,7 @@
         { id, "aria-describedby": describedBy },
         ...field.choices.map(([value, text]) => element("option", { value }, text))
       );
-      box.append(element("label", { for: id }, field.label), select);
+      box.append(element("label", { for: id }, unbrokenDates(field.label)), select);
       controls = [select];
       read = () => select.value;
       fill = (value) => (select.value = value === null ? "" : value);
@@ -192,7 +203,7 @@
         pattern: isDate ? "\\d{4}-\\d{2}-\\d{2}" : null,
         size: isDate ? 11 : 8,
       });
-      box.append(element("label", { for: id }, field.label + (isDate ? words.date_format : "")));
+      box.append(element("label", { for: id }, unbrokenDates(field.label + (isDate ? words.date_format : ""))));
       const row = element("div", { class: "nmpa-live-row" }, input);
       box.append(row);
       controls = [input];
@@ -227,7 +238,7 @@
         box.classList.toggle("nmpa-live-invalid", Boolean(html));
       },
       showNotApplicable(note) {
-        unasked.textContent = note || "";
+        unasked.replaceChildren(unbrokenDates(note || ""));
         for (const control of controls) {
           if (note) control.setAttribute("aria-disabled", "true");
           else control.removeAttribute("aria-disabled");
