@@ -7,8 +7,6 @@ so the first test fails until then.
 
 from __future__ import annotations
 
-import importlib.util
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -18,43 +16,43 @@ from nmpa_rules.errors import InputError
 from nmpa_rules.presentation.presets import PRESETS_DIR
 from nmpa_rules.scenarios import load_scenarios
 from nmpa_rules.sources import source
-from nmpa_rules.translation import Capitalized, T, Text, fields, join_words, read_po, translate
+from nmpa_rules.translation import Capitalized, T, Text, fields, join_words, translate
 from nmpa_rules.typed import decide_typed
 
+from catalogue_support import entries as catalogue_entries
+from catalogue_support import messages as catalogue_messages
+
 ROOT = Path(__file__).resolve().parent.parent
-CATALOGUE = ROOT / "src" / "nmpa_rules" / "locales" / "zh" / "LC_MESSAGES" / "rules.po"
 SCENARIO_FILES = sorted(PRESETS_DIR.glob("*.yaml")) + sorted((ROOT / "tests" / "scenarios").rglob("*.y*ml"))
 
 
-@cache
 def messages() -> dict[str, list[str]]:
-    """English text → where it comes from, as the extraction tool finds them."""
-    spec = importlib.util.spec_from_file_location("rule_messages", ROOT / "scripts" / "rule_messages.py")
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    found: dict[str, list[str]] = {}
-    for text, where in tool.all_messages(("rules",))["rules"]:
-        found.setdefault(text, []).append(where)
-    return found
+    return catalogue_messages("rules")
 
 
-@cache
 def entries() -> dict[str, str]:
-    return read_po(CATALOGUE.read_text(encoding="utf-8"))
+    return catalogue_entries("rules")
 
 
-def test_every_rule_message_has_a_chinese_entry():
-    missing = [f"{text!r} ({', '.join(where)})" for text, where in messages().items() if text not in entries()]
-    assert not missing, f"{len(missing)} messages without a translated, non-fuzzy zh entry:\n" + "\n".join(missing)
+DOMAINS = ("rules", "ui")
 
 
-def test_the_catalogue_holds_no_entry_for_a_message_that_is_gone():
-    gone = sorted(set(entries()) - set(messages()))
-    assert not gone, "entries whose English is no longer a message (run scripts/rule_messages.py update):\n" + "\n".join(gone)
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_every_message_has_a_chinese_entry(domain):
+    missing = [f"{text!r} ({', '.join(where)})" for text, where in catalogue_messages(domain).items()
+               if text not in catalogue_entries(domain)]
+    assert not missing, f"{len(missing)} {domain} messages without a translated, non-fuzzy zh entry:\n" + "\n".join(missing)
 
 
-def test_each_translation_fills_the_same_fields_as_its_english():
-    wrong = {english: chinese for english, chinese in entries().items() if fields(english) != fields(chinese)}
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_the_catalogue_holds_no_entry_for_a_message_that_is_gone(domain):
+    gone = sorted(set(catalogue_entries(domain)) - set(catalogue_messages(domain)))
+    assert not gone, f"{domain} entries whose English is no longer a message (run scripts/rule_messages.py update {domain}):\n" + "\n".join(gone)
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_each_translation_fills_the_same_fields_as_its_english(domain):
+    wrong = {english: chinese for english, chinese in catalogue_entries(domain).items() if fields(english) != fields(chinese)}
     assert not wrong, wrong
 
 

@@ -10,10 +10,8 @@ without passing through the catalogues (an f-string, a label built on the fly) r
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -25,43 +23,23 @@ from nmpa_rules.presentation.language import ENVIRONMENT_VARIABLE, Words, defaul
 from nmpa_rules.presentation.presets import presets
 from nmpa_rules.presentation.render import decision_html, no_result_html, preset_table_html, rules_contract_html
 from nmpa_rules.scenarios import load_scenarios
-from nmpa_rules.translation import LANGUAGES, MissingTranslation, T, fields, read_po
+from nmpa_rules.translation import LANGUAGES, MissingTranslation, T, fields
+
+from catalogue_support import entries as catalogue_entries
+from catalogue_support import messages as catalogue_messages
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCALES = ROOT / "src" / "nmpa_rules" / "locales" / "zh" / "LC_MESSAGES"
 SCRIPT = ROOT / "book" / "_static" / "live-calculator" / "live-calculator.js"
 SCENARIO_FILES = sorted((ROOT / "tests" / "scenarios").rglob("*.yaml"))
 RULE_IDS = [info.id for info in list_rules()]
 
 
-@cache
 def messages() -> dict[str, list[str]]:
-    spec = importlib.util.spec_from_file_location("rule_messages", ROOT / "scripts" / "rule_messages.py")
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    found: dict[str, list[str]] = {}
-    for text, where in tool.all_messages(("ui",))["ui"]:
-        found.setdefault(text, []).append(where)
-    return found
+    return catalogue_messages("ui")
 
 
 def entries(domain: str = "ui") -> dict[str, str]:
-    return read_po((LOCALES / f"{domain}.po").read_text(encoding="utf-8"))
-
-
-def test_every_calculator_word_has_a_chinese_entry():
-    missing = [f"{text!r} ({', '.join(where)})" for text, where in messages().items() if text not in entries()]
-    assert not missing, f"{len(missing)} words without a translated, non-fuzzy zh entry:\n" + "\n".join(missing)
-
-
-def test_the_catalogue_holds_no_entry_for_a_word_that_is_gone():
-    gone = sorted(set(entries()) - set(messages()))
-    assert not gone, "entries whose English is no longer used (run scripts/rule_messages.py update ui):\n" + "\n".join(gone)
-
-
-def test_each_translation_fills_the_same_fields_as_its_english():
-    wrong = {english: chinese for english, chinese in entries().items() if fields(english) != fields(chinese)}
-    assert not wrong, wrong
+    return catalogue_entries(domain)
 
 
 def test_a_word_in_both_catalogues_reads_the_same_in_both():
