@@ -100,7 +100,7 @@ $(VENDOR_STAMP): package.json package-lock.json Makefile
 # The calculators on the website run nmpa_rules in the reader's browser: Pyodide (npm) and the
 # wheels of the package and its dependencies (PyPI, pinned with hashes), served by the site.
 # Rebuilt whenever the rules change, since the wheel carries them.
-$(LIVE_RUNTIME): $(VENDOR_STAMP) requirements-browser.txt pyproject.toml scripts/vendor-live-runtime.py scripts/compile-wheels-in-pyodide.mjs $(RULES_SOURCES) | $(RUNTIME_STAMP)
+$(LIVE_RUNTIME): $(VENDOR_STAMP) requirements-browser.txt pyproject.toml scripts/vendor-live-runtime.py scripts/compile-in-pyodide.mjs $(RULES_SOURCES) | $(RUNTIME_STAMP)
 	$(BIN)/python scripts/vendor-live-runtime.py node_modules $(VENDOR)/live
 	@# Sphinx copies static files only when it writes a page: rewrite the calculator pages.
 	@test ! -d _build/.doctrees || touch book/calculators/*.ipynb

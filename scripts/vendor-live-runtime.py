@@ -5,7 +5,8 @@ Usage: vendor-live-runtime.py NODE_MODULES OUT_DIR
 OUT_DIR/pyodide/ gets the five Pyodide files a page needs (no test consoles, no source maps);
 OUT_DIR/wheels/ gets the project's own wheel, the pinned wheels of requirements-browser.txt
 (checked against their hashes) and a pure-Python PyYAML wheel packed from its source archive,
-all byte-compiled by Pyodide itself (compile-wheels-in-pyodide.mjs);
+all byte-compiled by Pyodide itself, as are the standard-library modules the calculators
+import (compile-in-pyodide.mjs);
 OUT_DIR/manifest.json lists the wheels and the download size that the page's button announces.
 Everything comes from the npm registry and PyPI at build time; the reader's browser asks no
 other host for anything.
@@ -87,7 +88,9 @@ def holidays_for_china_only(wheel: Path) -> Path:
     The rules count Chinese working days and nothing else. The full package imports all of
     its 250 countries at the first use of any, which takes seconds in the browser, where
     Python compiles every module from source, and the translations of other countries'
-    holiday names are 45% of the download. The code of China's calendar is untouched.
+    holiday names are 45% of the download. The stock exchanges' calendars (holidays.financial)
+    are loaded only when asked for by name, which the rules never do. The code of China's
+    calendar is untouched.
     """
     with zipfile.ZipFile(wheel) as original:
         files = {
@@ -95,10 +98,24 @@ def holidays_for_china_only(wheel: Path) -> Path:
             for name in original.namelist()
             if not (name.startswith("holidays/locale/") and not name.endswith("/CN.mo"))
             and not (name.startswith("holidays/countries/") and name != "holidays/countries/china.py")
+            and not name.startswith("holidays/financial/")
         }
     files["holidays/countries/__init__.py"] = CHINA_ONLY_COUNTRIES
     [info] = {name.split("/")[0] for name in files if name.split("/")[0].endswith(".dist-info")}
     return write_wheel(wheel, info, files)
+
+
+def dateutil_without_zone_database(wheel: Path) -> Path:
+    """python-dateutil without its bundled copy of the time-zone database (dateutil-zoneinfo.tar.gz,
+    over half the wheel). holidays uses dateutil's parser, Easter and relative deltas; the
+    tarball is read only as gettz's last resort for a zone name, which nothing here asks for."""
+    with zipfile.ZipFile(wheel) as original:
+        files = {name: original.read(name) for name in original.namelist() if not name.endswith("/dateutil-zoneinfo.tar.gz")}
+    [info] = {name.split("/")[0] for name in files if name.split("/")[0].endswith(".dist-info")}
+    return write_wheel(wheel, info, files)
+
+
+TRIMMED = {"holidays-": holidays_for_china_only, "python_dateutil-": dateutil_without_zone_database}
 
 
 def download_pinned(into: Path) -> list[Path]:
@@ -107,7 +124,11 @@ def download_pinned(into: Path) -> list[Path]:
         "--no-binary", "PyYAML", "--no-build-isolation", "-r", str(REQUIREMENTS), "--dest", str(into),
     )
     downloaded = sorted(into.iterdir())
-    wheels = [holidays_for_china_only(path) if path.name.startswith("holidays-") else path for path in downloaded if path.suffix == ".whl"]
+    wheels = [
+        next((trim(path) for prefix, trim in TRIMMED.items() if path.name.startswith(prefix)), path)
+        for path in downloaded
+        if path.suffix == ".whl"
+    ]
     [sdist] = [path for path in downloaded if path.name.startswith("pyyaml-")]
     return wheels + [pure_python_pyyaml_wheel(sdist, into)]
 
@@ -126,8 +147,8 @@ def main(node_modules: Path, out: Path) -> None:
         work = Path(scratch)
         wheels = [build_own_wheel(work / "own"), *download_pinned(work / "pinned")]
         wheels = [Path(shutil.copy2(wheel, out / "wheels" / wheel.name)) for wheel in wheels]
-    compile_script = REPO / "scripts" / "compile-wheels-in-pyodide.mjs"
-    subprocess.run(["node", str(compile_script), str(node_modules), str(out / "wheels")], check=True)
+    compile_script = REPO / "scripts" / "compile-in-pyodide.mjs"
+    subprocess.run(["node", str(compile_script), str(node_modules), str(out)], check=True)
     vendored = [out / "pyodide" / name for name in PYODIDE_FILES] + wheels
     manifest = {
         "pyodide": json.loads((node_modules / "pyodide" / "package.json").read_text())["version"],
