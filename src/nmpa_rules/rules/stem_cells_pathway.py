@@ -195,7 +195,7 @@ def _clinical_research(finding: Finding, as_of: date, given: dict[str, Any], ext
                     T("Yes: it may continue under its protocol, and must be filed with the NHC by {due}.", due=due.isoformat())
                     if in_time else
                     T("No: the month to file ended on {due}; unfiled research is ordered to file within "
-                      "a time limit and then punished.", due=due.isoformat()), transition)
+                      "a time limit, and punished if it has still not filed when that limit passes.", due=due.isoformat()), transition)
         finding.add("transition_count", T("How is the month counted?"), None,
                     T("From 2026-05-01, the first day not counted: the month ends on {due}.", due=due.isoformat()),
                     DATA["transition_count"])
