@@ -161,7 +161,8 @@ def _describe_standing_basis(finding: Finding, as_of: date) -> None:
         T("What else allows segmented production on this date?"),
         None,
         T("Since {start} Decree No. 828 Art. 32 (Art. 33 for vaccines) also allows segmented "
-          "contract production, for named categories of drugs of any kind, not only biologics: an innovative drug "
+          "contract production, for named categories of drugs of any kind that may be contract-made, not only "
+          "biologics: an innovative drug "
           "whose process or equipment has special requirements; a drug that State Council departments name as "
           "clinically urgent, urgent for a public-health emergency or needed for reserves; another drug the NMPA "
           "specifies; always under one quality assurance system covering every site. The Decree does not mention "
