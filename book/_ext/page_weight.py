@@ -32,6 +32,12 @@ LEAN_STYLESHEET = THEME_STYLESHEET.with_name("pydata-sphinx-theme.lean.css")
 #   .fa-magnifying-glass:before,.fa-search:before{content:"\f002"}
 ICON_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:(?::)?before,?)+)\{content:"\\([0-9a-f]+)"\}')
 ICON_CLASS = re.compile(r"\bfa-[a-z0-9]+(?:-[a-z0-9]+)*")
+# An icon a stylesheet draws itself rather than through an fa- class: the theme keeps its
+# admonition, external-link and other icons in custom properties that hold the character itself
+# (--pst-icon-info-circle is U+F05A), while sphinx-book-theme's dropdown chevron and
+# sphinx-exercise's pencil are CSS escapes (content: "\f107"). Font Awesome's code points are
+# in the Private Use Area.
+CSS_ICON_CHARACTER = re.compile(r"[\ue000-\uf8ff]|\\(f[0-9a-f]{3})(?![0-9a-f])")
 FONT_FACE_SOURCE = re.compile(r"url\((?:\.\./vendor/fontawesome/webfonts/)(fa-[a-z]+-\d+)\.woff2\) format\(\"woff2\"\),url\([^)]*\.ttf\) format\(\"truetype\"\)")
 
 
@@ -92,6 +98,23 @@ def _icon_names_used(outdir: Path) -> set[str]:
     return names
 
 
+def _icon_characters(css: str) -> set[int]:
+    return {int(m.group(1), 16) if m.group(1) else ord(m.group(0)) for m in CSS_ICON_CHARACTER.finditer(css)}
+
+
+def _icons_other_stylesheets_draw(outdir: Path) -> set[int]:
+    """The icons in the site's stylesheets other than the theme's whole one (whose every icon
+    rule is pruned to the used ones first) and the vendored bundles (with fonts of their own)."""
+    vendored = outdir / "_static" / "vendor"
+    skip = {outdir / THEME_STYLESHEET, outdir / LEAN_STYLESHEET}
+    return {
+        codepoint
+        for path in (outdir / "_static").rglob("*.css")
+        if path not in skip and vendored not in path.parents
+        for codepoint in _icon_characters(path.read_text(encoding="utf-8", errors="replace"))
+    }
+
+
 def _prune_icon_rules(css: str, used: set[str]) -> tuple[str, set[int]]:
     """Drop the icon rules no page uses; return the new stylesheet and the code points kept."""
     kept: set[int] = set()
@@ -141,7 +164,9 @@ def _subset_icon_fonts(app: Sphinx, exception) -> None:
     if stylesheet is None:
         logger.warning("page_weight: the theme's stylesheet is not where expected; icon fonts left whole")
         return
-    css, codepoints = _prune_icon_rules(stylesheet.read_text(encoding="utf-8"), _icon_names_used(outdir))
+    css, _ = _prune_icon_rules(stylesheet.read_text(encoding="utf-8"), _icon_names_used(outdir))
+    # What is left of the theme's stylesheet names the icons in use, its own included.
+    codepoints = _icon_characters(css) | _icons_other_stylesheets_draw(outdir)
     fonts_out = outdir / FONT_AWESOME
     fonts_out.mkdir(parents=True, exist_ok=True)
 
