@@ -20,9 +20,10 @@ ROLE = re.compile(r"\{([\w:-]+)\}`([^`]*)`")
 CODE = re.compile(r"(?<![`}])``?([^`]+)``?(?!`)")
 LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
 SUBSTITUTION = re.compile(r"\{\{\s*(\w+)\s*\}\}")
-# A term or a cross-reference may show Chinese words for the same target: "{term}`中文 <English>`".
+# A term, a cross-reference or a download link may show Chinese words for the same target:
+# "{term}`中文 <English>`".
 EXPLICIT_TARGET = re.compile(r"^(.*?)\s*<([^<>]+)>$", re.DOTALL)
-TRANSLATABLE_ROLES = {"term", "doc", "ref", "numref", "prf:ref"}
+TRANSLATABLE_ROLES = {"term", "doc", "ref", "numref", "prf:ref", "download"}
 
 
 def references(text: str) -> Counter:
