@@ -24,6 +24,7 @@ import sys
 import tarfile
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -64,6 +65,15 @@ def write_wheel(wheel: Path, dist_info: str, files: dict[str, bytes]) -> Path:
     return wheel
 
 
+def rewrite_wheel(wheel: Path, keep: Callable[[str], bool], replace: dict[str, bytes] | None = None) -> Path:
+    """``wheel`` with only the files ``keep`` accepts, some replaced, and a RECORD that matches."""
+    with zipfile.ZipFile(wheel) as original:
+        files = {name: original.read(name) for name in original.namelist() if keep(name)}
+    files.update(replace or {})
+    [info] = {name.split("/")[0] for name in files if name.split("/")[0].endswith(".dist-info")}
+    return write_wheel(wheel, info, files)
+
+
 def pure_python_pyyaml_wheel(sdist: Path, into: Path) -> Path:
     """PyYAML's lib/yaml as a py3-none-any wheel: it falls back to its Python loader when
     the C extension is absent, which is what nmpa_rules.yaml_io uses then."""
@@ -92,27 +102,20 @@ def holidays_for_china_only(wheel: Path) -> Path:
     are loaded only when asked for by name, which the rules never do. The code of China's
     calendar is untouched.
     """
-    with zipfile.ZipFile(wheel) as original:
-        files = {
-            name: original.read(name)
-            for name in original.namelist()
-            if not (name.startswith("holidays/locale/") and not name.endswith("/CN.mo"))
-            and not (name.startswith("holidays/countries/") and name != "holidays/countries/china.py")
-            and not name.startswith("holidays/financial/")
-        }
-    files["holidays/countries/__init__.py"] = CHINA_ONLY_COUNTRIES
-    [info] = {name.split("/")[0] for name in files if name.split("/")[0].endswith(".dist-info")}
-    return write_wheel(wheel, info, files)
+    return rewrite_wheel(
+        wheel,
+        keep=lambda name: not (name.startswith("holidays/locale/") and not name.endswith("/CN.mo"))
+        and not (name.startswith("holidays/countries/") and name != "holidays/countries/china.py")
+        and not name.startswith("holidays/financial/"),
+        replace={"holidays/countries/__init__.py": CHINA_ONLY_COUNTRIES},
+    )
 
 
 def dateutil_without_zone_database(wheel: Path) -> Path:
     """python-dateutil without its bundled copy of the time-zone database (dateutil-zoneinfo.tar.gz,
     over half the wheel). holidays uses dateutil's parser, Easter and relative deltas; the
     tarball is read only as gettz's last resort for a zone name, which nothing here asks for."""
-    with zipfile.ZipFile(wheel) as original:
-        files = {name: original.read(name) for name in original.namelist() if not name.endswith("/dateutil-zoneinfo.tar.gz")}
-    [info] = {name.split("/")[0] for name in files if name.split("/")[0].endswith(".dist-info")}
-    return write_wheel(wheel, info, files)
+    return rewrite_wheel(wheel, keep=lambda name: not name.endswith("/dateutil-zoneinfo.tar.gz"))
 
 
 TRIMMED = {"holidays-": holidays_for_china_only, "python_dateutil-": dateutil_without_zone_database}

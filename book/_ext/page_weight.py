@@ -115,18 +115,14 @@ def _icons_other_stylesheets_draw(outdir: Path) -> set[int]:
     }
 
 
-def _prune_icon_rules(css: str, used: set[str]) -> tuple[str, set[int]]:
-    """Drop the icon rules no page uses; return the new stylesheet and the code points kept."""
-    kept: set[int] = set()
+def _prune_icon_rules(css: str, used: set[str]) -> str:
+    """The stylesheet without the icon rules no page uses."""
 
     def keep_or_drop(match: re.Match) -> str:
         selectors = {s.split(":")[0].lstrip(".") for s in match.group(1).split(",") if s}
-        if selectors & used:
-            kept.add(int(match.group(2), 16))
-            return match.group(0)
-        return ""
+        return match.group(0) if selectors & used else ""
 
-    return ICON_RULE.sub(keep_or_drop, css), kept
+    return ICON_RULE.sub(keep_or_drop, css)
 
 
 def _subset_font(source: Path, target: Path, codepoints: set[int]) -> None:
@@ -164,7 +160,7 @@ def _subset_icon_fonts(app: Sphinx, exception) -> None:
     if stylesheet is None:
         logger.warning("page_weight: the theme's stylesheet is not where expected; icon fonts left whole")
         return
-    css, _ = _prune_icon_rules(stylesheet.read_text(encoding="utf-8"), _icon_names_used(outdir))
+    css = _prune_icon_rules(stylesheet.read_text(encoding="utf-8"), _icon_names_used(outdir))
     # What is left of the theme's stylesheet names the icons in use, its own included.
     codepoints = _icon_characters(css) | _icons_other_stylesheets_draw(outdir)
     fonts_out = outdir / FONT_AWESOME
